@@ -1,0 +1,64 @@
+# The two commands: `make run` and `make test`. Both work on a fresh Debian machine with Python 3.11, as root.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+# The Open Referral HSDS 3.0 schemas are read in place from the shared folder next to the repository.
+export HSDS_SCHEMA_DIR ?= $(abspath ../shared/hsds-3.0/schema)
+TEST_ENV := DJANGO_SETTINGS_MODULE=portal.settings.test
+PYTEST_ARGS ?=
+
+.PHONY: run test install install-dev system-deps lint check pytest-sqlite pytest-postgres demo clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt | $(VENV)/bin/python
+	$(PIP) install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PIP) install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+## make run: install, migrate, load the demo content, print the demo logins and serve on 127.0.0.1:8000
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	@echo ""
+	@echo "Huis van de Wijk draait op http://127.0.0.1:8000 (beheer: http://127.0.0.1:8000/admin/)"
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+demo: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+
+## Debian packages the tests need: chromium for the browser tests, PostgreSQL for the second test run.
+system-deps:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core; }
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check: install-dev
+	$(TEST_ENV) $(PY) manage.py check --fail-level WARNING
+	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
+
+pytest-sqlite: install-dev
+	@echo "=== pytest on SQLite ==="
+	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+pytest-postgres: install-dev
+	@echo "=== pytest on PostgreSQL (throwaway cluster) ==="
+	$(TEST_ENV) .ci/with-postgres $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+## make test: dev requirements, chromium and PostgreSQL when missing, ruff, check, migrations, then pytest twice
+test: system-deps install-dev lint check pytest-sqlite pytest-postgres
+
+clean:
+	rm -rf $(VENV) staticfiles .test-media .pytest_cache .ruff_cache

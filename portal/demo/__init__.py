@@ -1,0 +1,385 @@
+"""The demo content loader behind ``manage.py load_demo``.
+
+Idempotent: every object is looked up by its slug or username first, so running it twice gives the
+same counts. Seeded: whatever varies is drawn from ``random.Random(SEED)``.
+Each app adds its own section through ``SECTIONS`` below, in dependency order.
+"""
+
+import datetime
+import random
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, Site
+
+from . import data
+
+SEED = 42
+
+
+@dataclass
+class DemoContext:
+    """What the sections share: the random generator, the site's key pages, and a log."""
+
+    rng: random.Random
+    home: Page = None
+    pages: dict = field(default_factory=dict)
+    created: list = field(default_factory=list)
+
+    def note(self, what):
+        self.created.append(what)
+
+
+def get_or_create_page(parent, model, slug, *, publish=True, **fields):
+    """Return the child of ``parent`` with ``slug``, creating and publishing it if missing.
+
+    Many-to-many and child relations can be passed as fields (``wijken=[...]``,
+    ``openingstijden=[...]``); modelcluster saves them with the page.
+    """
+    existing = model.objects.child_of(parent).filter(slug=slug).first()
+    if existing:
+        return existing, False
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+    return page, True
+
+
+def ensure_site(ctx):
+    from home.models import HomePage
+
+    nl, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=nl))
+
+    home = HomePage.objects.filter(depth=2, locale=nl).first()
+    if home is None:
+        # Wagtail's own first migration leaves a plain "Welcome" page at the top; replace it.
+        Page.objects.filter(depth=2, content_type=ContentType.objects.get_for_model(Page)).delete()
+        root.refresh_from_db()
+        home, _ = get_or_create_page(
+            root,
+            HomePage,
+            "home",
+            title="Huis van de Wijk Haarlem",
+            intro="Wat is er te doen in jouw wijk? Hier vind je activiteiten, spreekuren en hulp "
+            "dichtbij. En je kunt je eigen idee delen.",
+            locale=nl,
+        )
+        ctx.note("startpagina")
+
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site(hostname="localhost", port=80, is_default_site=True)
+    site.root_page = home
+    site.site_name = "Huis van de Wijk"
+    site.save()
+    ctx.home = home
+    ctx.site = site
+
+
+def load_taxonomy(ctx):
+    from portal.models import Doelgroep, Thema, Wijk
+
+    for naam, slug, stadsdeel, beschrijving in data.WIJKEN:
+        _obj, made = Wijk.objects.get_or_create(
+            slug=slug, defaults={"naam": naam, "stadsdeel": stadsdeel, "beschrijving": beschrijving}
+        )
+        if made:
+            ctx.note(f"wijk {naam}")
+    for order, (naam, slug, icoon) in enumerate(data.THEMAS):
+        Thema.objects.get_or_create(slug=slug, defaults={"naam": naam, "icoon": icoon, "sort_order": order})
+    for order, (naam, slug) in enumerate(data.DOELGROEPEN):
+        Doelgroep.objects.get_or_create(slug=slug, defaults={"naam": naam, "sort_order": order})
+
+
+def _paragraph(html):
+    return [("paragraph", html)]
+
+
+def load_locaties(ctx):
+    from portal.models import LocatiePage, LocatiesIndexPage, Openingstijd, Wijk
+
+    index, _ = get_or_create_page(
+        ctx.home,
+        LocatiesIndexPage,
+        "locaties",
+        title="Plekken in de buurt",
+        intro="Buurthuizen, huizen van de wijk, bibliotheken en andere plekken waar je terecht kunt.",
+        show_in_menus=True,
+    )
+    ctx.pages["locaties"] = index
+    wijken = {w.slug: w for w in Wijk.objects.all()}
+    for item in data.LOCATIES:
+        fields = {k: v for k, v in item.items() if k not in ("slug", "wijk", "openingstijden", "tekst")}
+        fields["openingstijden"] = [
+            Openingstijd(
+                dag=dag,
+                open_om=datetime.time.fromisoformat(van),
+                dicht_om=datetime.time.fromisoformat(tot),
+                sort_order=i,
+            )
+            for i, (dag, van, tot) in enumerate(item["openingstijden"])
+        ]
+        page, made = get_or_create_page(
+            index,
+            LocatiePage,
+            item["slug"],
+            wijk=wijken[item["wijk"]],
+            body=_paragraph(f"<p>{item['tekst']}</p>"),
+            **fields,
+        )
+        ctx.pages[item["slug"]] = page
+        if made:
+            ctx.note(f"locatie {page.title}")
+
+
+def load_organisaties(ctx):
+    from portal.models import OrganisatiePage, OrganisatiesIndexPage, Wijk
+
+    index, _ = get_or_create_page(
+        ctx.home,
+        OrganisatiesIndexPage,
+        "organisaties",
+        title="Hulp en organisaties",
+        intro="Wie helpt er in jouw wijk? Van het wijkteam tot een bewonersgroep: hier vind je ze.",
+        show_in_menus=True,
+    )
+    ctx.pages["organisaties"] = index
+    wijken = {w.slug: w for w in Wijk.objects.all()}
+    for (
+        slug,
+        title,
+        soort,
+        werkvorm,
+        organisatievorm,
+        wijk_slugs,
+        heel_de_stad,
+        intro,
+        telefoon,
+        email,
+        website,
+    ) in data.ORGANISATIES:
+        page, made = get_or_create_page(
+            index,
+            OrganisatiePage,
+            slug,
+            title=title,
+            soort=soort,
+            werkvorm=werkvorm,
+            organisatievorm=organisatievorm,
+            wijken=[wijken[s] for s in wijk_slugs],
+            heel_de_stad=heel_de_stad,
+            intro=intro,
+            telefoon=telefoon,
+            email=email,
+            website=website,
+            body=_paragraph(f"<p>{intro}</p><p>Bel of mail gerust als je twijfelt of dit bij je past.</p>"),
+        )
+        ctx.pages[slug] = page
+        if made:
+            ctx.note(f"organisatie {title}")
+
+
+def load_wijk_pages(ctx):
+    from home.models import WijkenIndexPage, WijkPage
+    from portal.models import Wijk
+
+    index, _ = get_or_create_page(
+        ctx.home,
+        WijkenIndexPage,
+        "wijken",
+        title="Wijken",
+        intro="Kies je wijk en zie wat er dichtbij te doen is.",
+        show_in_menus=True,
+    )
+    ctx.pages["wijken"] = index
+    for wijk in Wijk.objects.all():
+        page, made = get_or_create_page(index, WijkPage, wijk.slug, title=wijk.naam, wijk=wijk)
+        ctx.pages[f"wijk-{wijk.slug}"] = page
+        if made:
+            ctx.note(f"wijkpagina {wijk.naam}")
+
+
+def load_content_pages(ctx):
+    from home.models import ContentPage
+
+    for item in data.CONTENT_PAGES:
+        page, _ = get_or_create_page(
+            ctx.home,
+            ContentPage,
+            item["slug"],
+            title=item["title"],
+            intro=item["intro"],
+            show_in_menus=item["show_in_menus"],
+            body=item["body"],
+        )
+        ctx.pages[item["slug"]] = page
+
+
+def load_home_and_settings(ctx):
+    """Entry points and footer links point at pages that exist, so there are no dead links.
+    Rewritten on every run so later sections (agenda, forms) can replace the targets."""
+    from portal.models import PortalSettings
+
+    entries = [
+        (
+            "Wat is er te doen?",
+            "Activiteiten, plekken en hulp in jouw wijk.",
+            ctx.pages.get("agenda") or ctx.pages["wijken"],
+            "agenda",
+        ),
+        (
+            "Ik heb een idee",
+            "Wil je iets beginnen in de buurt? We helpen je.",
+            ctx.pages.get("idee") or ctx.pages["meedoen"],
+            "idee",
+        ),
+        (
+            "Ik wil helpen",
+            "Vertel wat je kunt en hoeveel tijd je hebt.",
+            ctx.pages.get("talent") or ctx.pages["meedoen"],
+            "helpen",
+        ),
+        (
+            "Hulp of advies",
+            "Het wijkteam, spreekuren en wie je verder kan helpen.",
+            ctx.pages["organisaties"],
+            "advies",
+        ),
+    ]
+    home = ctx.home.specific
+    wanted = [{"title": t, "text": x, "page": p.id, "icon": i} for t, x, p, i in entries]
+    current = [
+        {
+            "title": b.value["title"],
+            "text": b.value["text"],
+            "page": b.value["page"].id,
+            "icon": b.value["icon"],
+        }
+        for b in home.entry_points
+    ]
+    if current != wanted:
+        home.entry_points = [("entry", {**w, "page": Page.objects.get(id=w["page"])}) for w in wanted]
+        home.save_revision().publish()
+
+    instellingen = PortalSettings.for_site(ctx.site)
+    instellingen.organisatie = "Huis van de Wijk"
+    instellingen.contact_email = "info@huisvandewijk.example.nl"
+    instellingen.contact_telefoon = "023 555 00 00"
+    instellingen.contact_tekst = "Bel of mail ons op werkdagen van 9.00 tot 17.00 uur."
+    instellingen.footer_links = [
+        ("link", {"page": ctx.pages[slug], "text": ""}) for slug in ("over", "privacy", "toegankelijkheid")
+    ]
+    instellingen.save()
+
+
+# --- Users and groups --------------------------------------------------------------------------------
+
+REDACTEUR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+REDACTEUR_MODEL_PERMISSIONS = [
+    ("portal", "wijk", ["add", "change", "delete", "view"]),
+    ("portal", "thema", ["add", "change", "delete", "view"]),
+    ("portal", "doelgroep", ["add", "change", "delete", "view"]),
+    ("portal", "portalsettings", ["change"]),
+]
+
+
+def _model_permissions(specs):
+    perms = []
+    for app_label, model, actions in specs:
+        for action in actions:
+            perms.append(
+                Permission.objects.get(content_type__app_label=app_label, codename=f"{action}_{model}")
+            )
+    return perms
+
+
+def ensure_groups(ctx):
+    """The two roles every portal has; their rights are set on every run."""
+    admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+
+    redacteuren, _ = Group.objects.get_or_create(name="Redacteuren")
+    redacteuren.permissions.add(admin_access, *_model_permissions(REDACTEUR_MODEL_PERMISSIONS))
+    root_page = Page.get_first_root_node()
+    for codename in REDACTEUR_PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=redacteuren,
+            page=root_page,
+            permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
+        )
+    root_collection = Collection.get_first_root_node()
+    for app_label, codenames in (
+        ("wagtailimages", ["add_image", "change_image", "choose_image"]),
+        ("wagtaildocs", ["add_document", "change_document", "choose_document"]),
+    ):
+        for codename in codenames:
+            GroupCollectionPermission.objects.get_or_create(
+                group=redacteuren,
+                collection=root_collection,
+                permission=Permission.objects.get(content_type__app_label=app_label, codename=codename),
+            )
+
+    makelaars, _ = Group.objects.get_or_create(name="Sociaal makelaars")
+    makelaars.permissions.add(admin_access, *_model_permissions([("portal", "wijk", ["view"])]))
+    return redacteuren, makelaars
+
+
+def load_users(ctx):
+    from portal.models import Wijk
+
+    redacteuren, makelaars = ensure_groups(ctx)
+    if not getattr(settings, "DEMO_USERS_ALLOWED", False):
+        return []
+    User = get_user_model()
+    logins = []
+    for username, first, last, email, role, wijk_slugs in data.USERS:
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = User(username=username, first_name=first, last_name=last, email=email)
+            user.set_password(data.DEMO_PASSWORD)
+            user.is_superuser = user.is_staff = role == "admin"
+            user.save()
+            ctx.note(f"gebruiker {username}")
+        if role == "redacteur":
+            user.groups.add(redacteuren)
+        elif role == "makelaar":
+            user.groups.add(makelaars)
+            for wijk in Wijk.objects.filter(slug__in=wijk_slugs):
+                wijk.makelaars.add(user)
+        logins.append((role, username, data.DEMO_PASSWORD, wijk_slugs))
+    return logins
+
+
+SECTIONS = [
+    ensure_site,
+    load_taxonomy,
+    load_wijk_pages,
+    load_locaties,
+    load_organisaties,
+    load_content_pages,
+    load_home_and_settings,
+]
+
+
+@transaction.atomic
+def load_demo():
+    """Load everything; returns (context, demo logins)."""
+    ctx = DemoContext(rng=random.Random(SEED))
+    for section in SECTIONS:
+        section(ctx)
+    logins = load_users(ctx)
+    return ctx, logins

@@ -1,0 +1,568 @@
+"""What every app shares: the taxonomy (Wijk, Thema, Doelgroep), site settings, the base page
+mixin, and the Locatie and Organisatie pages of the sociale kaart."""
+
+import datetime
+import re
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .blocks import BodyBlock, LinkBlock
+
+# --- Taxonomy -------------------------------------------------------------------------------------
+
+
+class Wijk(index.Indexed, models.Model):
+    """A neighbourhood. Everything on the portal is tagged with one or more wijken."""
+
+    naam = models.CharField(_("naam"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    stadsdeel = models.CharField(
+        _("stadsdeel"), max_length=80, blank=True, help_text=_("Optioneel, bijvoorbeeld 'Haarlem-Oost'.")
+    )
+    beschrijving = models.TextField(_("korte beschrijving"), max_length=500, blank=True)
+    makelaars = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sociaal makelaars"),
+        blank=True,
+        related_name="makelaar_wijken",
+        help_text=_("Deze medewerkers zien en behandelen de ideeën, talenten en signalen van deze wijk."),
+    )
+
+    panels = [
+        FieldPanel("naam"),
+        FieldPanel("slug"),
+        FieldPanel("stadsdeel"),
+        FieldPanel("beschrijving"),
+        FieldPanel("makelaars"),
+    ]
+    search_fields = [index.SearchField("naam"), index.AutocompleteField("naam")]
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name = _("wijk")
+        verbose_name_plural = _("wijken")
+
+    def __str__(self):
+        return self.naam
+
+
+THEMA_ICONS = [
+    ("ontmoeting", _("Ontmoeting")),
+    ("eten", _("Eten en drinken")),
+    ("bewegen", _("Bewegen en sport")),
+    ("cultuur", _("Cultuur en creatief")),
+    ("taal", _("Taal en digitaal")),
+    ("geld", _("Geld en administratie")),
+    ("gezin", _("Opvoeden en gezin")),
+    ("gezondheid", _("Gezondheid en zorg")),
+    ("wonen", _("Wonen en buurt")),
+    ("vrijwilligers", _("Vrijwilligerswerk")),
+]
+
+
+class Thema(index.Indexed, models.Model):
+    """A life domain ("ontmoeting", "geld & administratie" ...). Editors manage the list."""
+
+    naam = models.CharField(_("naam"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    icoon = models.CharField(_("icoon"), max_length=40, choices=THEMA_ICONS, default="ontmoeting")
+    sort_order = models.PositiveIntegerField(_("volgorde"), default=0, db_index=True)
+
+    panels = [FieldPanel("naam"), FieldPanel("slug"), FieldPanel("icoon")]
+    search_fields = [index.SearchField("naam"), index.AutocompleteField("naam")]
+
+    class Meta:
+        ordering = ["sort_order", "naam"]
+        verbose_name = _("thema")
+        verbose_name_plural = _("thema's")
+
+    def __str__(self):
+        return self.naam
+
+
+class Doelgroep(index.Indexed, models.Model):
+    """Who an activity is for: iedereen, ouderen, jongeren, nieuwkomers, mantelzorgers ..."""
+
+    naam = models.CharField(_("naam"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    sort_order = models.PositiveIntegerField(_("volgorde"), default=0, db_index=True)
+
+    panels = [FieldPanel("naam"), FieldPanel("slug")]
+    search_fields = [index.SearchField("naam"), index.AutocompleteField("naam")]
+
+    class Meta:
+        ordering = ["sort_order", "naam"]
+        verbose_name = _("doelgroep")
+        verbose_name_plural = _("doelgroepen")
+
+    def __str__(self):
+        return self.naam
+
+
+# --- Site settings --------------------------------------------------------------------------------
+
+
+@register_setting(icon="cog")
+class PortalSettings(BaseSiteSetting):
+    """Contact details and footer of the portal, editable in Instellingen."""
+
+    organisatie = models.CharField(_("naam organisatie"), max_length=120, default="Huis van de Wijk")
+    contact_email = models.EmailField(_("e-mailadres"), blank=True)
+    contact_telefoon = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
+    contact_tekst = models.CharField(
+        _("bereikbaarheid"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld: 'Bel ons op werkdagen van 9.00 tot 17.00 uur.'"),
+    )
+    footer_links = StreamField(
+        [("link", LinkBlock())],
+        blank=True,
+        verbose_name=_("links onderaan de pagina"),
+        help_text=_("Bijvoorbeeld Over ons, Privacy en Toegankelijkheid."),
+    )
+
+    panels = [
+        FieldPanel("organisatie"),
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("contact_telefoon"), FieldPanel("contact_tekst")],
+            heading=_("Contact"),
+        ),
+        FieldPanel("footer_links"),
+    ]
+
+    class Meta:
+        verbose_name = _("portaalinstellingen")
+
+
+# --- Base page mixin -------------------------------------------------------------------------------
+
+
+class BasePage(Page):
+    """Every public page has a short B1 intro that is shown in listings and search results."""
+
+    intro = models.TextField(
+        _("korte inleiding"),
+        max_length=400,
+        blank=True,
+        help_text=_("Eén of twee korte zinnen in eenvoudige taal (B1). Wordt ook getoond in overzichten."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+
+# --- Locaties --------------------------------------------------------------------------------------
+
+
+POSTCODE_RE = re.compile(r"^\s*(\d{4})\s*([A-Za-z]{2})\s*$")
+
+
+def normalise_postcode(value):
+    match = POSTCODE_RE.match(value or "")
+    if not match:
+        return value
+    return f"{match.group(1)} {match.group(2).upper()}"
+
+
+def validate_postcode(value):
+    if value and not POSTCODE_RE.match(value):
+        raise ValidationError(_("Vul een Nederlandse postcode in, bijvoorbeeld 2031 AB."))
+
+
+class LocatiesIndexPage(BasePage):
+    """/locaties/: every place where something happens, per wijk."""
+
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["portal.LocatiePage"]
+    template = "portal/locaties_index_page.html"
+
+    class Meta:
+        verbose_name = _("overzicht locaties")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        locaties = (
+            LocatiePage.objects.live()
+            .child_of(self)
+            .select_related("wijk", "foto")
+            .defer_streamfields()
+            .order_by("wijk__naam", "title")
+        )
+        wijken = list(Wijk.objects.filter(locaties__in=locaties).distinct())
+        gekozen = request.GET.get("wijk", "")
+        if gekozen:
+            locaties = locaties.filter(wijk__slug=gekozen)
+        context.update(locaties=locaties, wijken=wijken, gekozen_wijk=gekozen)
+        return context
+
+
+class LocatiePage(BasePage):
+    """A place: a huis van de wijk, buurthuis, library, church or park."""
+
+    SOORTEN = [
+        ("huis_van_de_wijk", _("Huis van de wijk")),
+        ("buurthuis", _("Buurthuis")),
+        ("wijkcentrum", _("Wijkcentrum")),
+        ("bibliotheek", _("Bibliotheek")),
+        ("kerk", _("Kerk of moskee")),
+        ("park", _("Park of buitenplek")),
+        ("school", _("School")),
+        ("sport", _("Sporthal of sportpark")),
+        ("zorg", _("Zorgcentrum")),
+        ("overig", _("Overig")),
+    ]
+
+    soort = models.CharField(_("soort plek"), max_length=30, choices=SOORTEN, default="buurthuis")
+    adres = models.CharField(_("straat en huisnummer"), max_length=120)
+    postcode = models.CharField(_("postcode"), max_length=7, validators=[validate_postcode])
+    plaats = models.CharField(_("plaats"), max_length=80, default="Haarlem")
+    wijk = models.ForeignKey(
+        Wijk,
+        verbose_name=_("wijk"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="locaties",
+    )
+    rolstoeltoegankelijk = models.BooleanField(_("toegankelijk met rolstoel"), default=False)
+    invalidentoilet = models.BooleanField(_("aangepast toilet"), default=False)
+    ringleiding = models.BooleanField(_("ringleiding"), default=False)
+    lift = models.BooleanField(_("lift"), default=False)
+    toegankelijkheid_toelichting = models.CharField(
+        _("toelichting toegankelijkheid"),
+        max_length=300,
+        blank=True,
+        help_text=_("Bijvoorbeeld: 'Ingang aan de achterkant heeft geen drempel.'"),
+    )
+    gastheer = models.CharField(
+        _("gastheer of contactpersoon"), max_length=120, blank=True, help_text=_("Naam of functie.")
+    )
+    telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    foto = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("foto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    latitude = models.DecimalField(
+        _("breedtegraad"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("lengtegraad"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("meer informatie"))
+
+    parent_page_types = ["portal.LocatiesIndexPage"]
+    subpage_types = []
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("soort"),
+        MultiFieldPanel(
+            [
+                FieldPanel("adres"),
+                FieldRowPanel([FieldPanel("postcode"), FieldPanel("plaats")]),
+                FieldPanel("wijk"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Adres"),
+        ),
+        InlinePanel("openingstijden", heading=_("Openingstijden"), label=_("Openingstijd")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("rolstoeltoegankelijk"), FieldPanel("invalidentoilet")]),
+                FieldRowPanel([FieldPanel("ringleiding"), FieldPanel("lift")]),
+                FieldPanel("toegankelijkheid_toelichting"),
+            ],
+            heading=_("Toegankelijkheid"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("gastheer"), FieldPanel("telefoon"), FieldPanel("email")],
+            heading=_("Contact"),
+        ),
+        FieldPanel("foto"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("adres"),
+        index.SearchField("postcode"),
+        index.RelatedFields("wijk", [index.SearchField("naam")]),
+        index.FilterField("wijk"),
+    ]
+
+    class Meta:
+        verbose_name = _("locatie")
+        verbose_name_plural = _("locaties")
+
+    def clean(self):
+        super().clean()
+        self.postcode = normalise_postcode(self.postcode)
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(_("Vul zowel de breedtegraad als de lengtegraad in, of laat beide leeg."))
+
+    @property
+    def volledig_adres(self):
+        return f"{self.adres}, {self.postcode} {self.plaats}"
+
+    @property
+    def openstreetmap_url(self):
+        """A link to the spot on openstreetmap.org; no embedded tiles, no third-party requests."""
+        if self.latitude is not None and self.longitude is not None:
+            lat, lon = f"{self.latitude:.5f}", f"{self.longitude:.5f}"
+            return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}"
+        return "https://www.openstreetmap.org/search?" + urlencode({"query": self.volledig_adres})
+
+    @property
+    def toegankelijkheid(self):
+        """Accessibility features as (icon, label, present) for display as icon plus words."""
+        return [
+            ("rolstoel", _("Toegankelijk met rolstoel"), self.rolstoeltoegankelijk),
+            ("toilet", _("Aangepast toilet"), self.invalidentoilet),
+            ("ringleiding", _("Ringleiding"), self.ringleiding),
+            ("lift", _("Lift"), self.lift),
+        ]
+
+    def is_open(self, when=None):
+        """True when the place is open at ``when`` (default: now), in local wall-clock time."""
+        when = timezone.localtime(when) if when else timezone.localtime()
+        return any(tijd.covers(when) for tijd in self.openingstijden.all() if tijd.dag == when.weekday())
+
+
+class Openingstijd(Orderable):
+    DAGEN = [
+        (0, _("maandag")),
+        (1, _("dinsdag")),
+        (2, _("woensdag")),
+        (3, _("donderdag")),
+        (4, _("vrijdag")),
+        (5, _("zaterdag")),
+        (6, _("zondag")),
+    ]
+
+    page = ParentalKey(LocatiePage, on_delete=models.CASCADE, related_name="openingstijden")
+    dag = models.PositiveSmallIntegerField(_("dag"), choices=DAGEN)
+    open_om = models.TimeField(_("open om"))
+    dicht_om = models.TimeField(_("dicht om"))
+
+    panels = [FieldRowPanel([FieldPanel("dag"), FieldPanel("open_om"), FieldPanel("dicht_om")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("openingstijd")
+        verbose_name_plural = _("openingstijden")
+
+    def clean(self):
+        super().clean()
+        if self.open_om and self.dicht_om and self.dicht_om <= self.open_om:
+            raise ValidationError({"dicht_om": _("De sluitingstijd moet na de openingstijd liggen.")})
+
+    def covers(self, when: datetime.datetime) -> bool:
+        return self.open_om <= when.time() < self.dicht_om
+
+    def __str__(self):
+        return f"{self.get_dag_display()} {self.open_om:%H:%M}–{self.dicht_om:%H:%M}"
+
+
+# --- Organisaties (sociale kaart) ------------------------------------------------------------------
+
+
+class OrganisatiesIndexPage(BasePage):
+    """/organisaties/: the sociale kaart, filterable per wijk and shown in the research's quadrants."""
+
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["portal.OrganisatiePage"]
+    template = "portal/organisaties_index_page.html"
+
+    class Meta:
+        verbose_name = _("overzicht organisaties")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        organisaties = (
+            OrganisatiePage.objects.live()
+            .child_of(self)
+            .defer_streamfields()
+            .prefetch_related("wijken")
+            .order_by("title")
+        )
+        wijken = list(Wijk.objects.all())
+        gekozen = next((w for w in wijken if w.slug == request.GET.get("wijk")), None)
+        if gekozen:
+            organisaties = organisaties.filter(Q(wijken=gekozen) | Q(heel_de_stad=True)).distinct()
+        organisaties = list(organisaties)
+        kwadranten = [
+            {"sleutel": sleutel, "titel": titel, "uitleg": uitleg, "organisaties": []}
+            for sleutel, titel, uitleg in OrganisatiePage.KWADRANTEN
+        ]
+        per_sleutel = {k["sleutel"]: k for k in kwadranten}
+        for organisatie in organisaties:
+            per_sleutel[organisatie.kwadrant]["organisaties"].append(organisatie)
+        context.update(
+            organisaties=organisaties,
+            kwadranten=kwadranten,
+            wijken=wijken,
+            gekozen_wijk=gekozen,
+        )
+        return context
+
+
+class OrganisatiePageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("heel_de_stad") and not cleaned.get("wijken"):
+            self.add_error("wijken", _("Kies minstens één wijk of vink 'actief in heel de stad' aan."))
+        return cleaned
+
+
+class OrganisatiePage(BasePage):
+    """A partner on the sociale kaart, placed on the two axes of the research."""
+
+    base_form_class = OrganisatiePageForm
+
+    SOORTEN = [
+        ("wijkteam", _("Sociaal wijkteam")),
+        ("welzijn", _("Welzijnsorganisatie")),
+        ("bibliotheek", _("Bibliotheek")),
+        ("schuldhulp", _("Schuldhulp en geldzaken")),
+        ("sportclub", _("Sportclub")),
+        ("kerk", _("Kerk of moskee")),
+        ("zelforganisatie", _("Zelforganisatie")),
+        ("bewonersgroep", _("Bewonersgroep")),
+        ("zorg", _("Zorg en gezondheid")),
+        ("wonen", _("Woningcorporatie")),
+        ("gemeente", _("Gemeente")),
+        ("overig", _("Overig")),
+    ]
+    WERKVORMEN = [("individueel", _("Individueel")), ("collectief", _("Collectief"))]
+    ORGANISATIEVORMEN = [("informeel", _("Informeel")), ("formeel", _("Formeel"))]
+    KWADRANTEN = [
+        (
+            "formeel-individueel",
+            _("Professionele hulp voor één persoon"),
+            _("Een professional helpt jou persoonlijk, bijvoorbeeld met geld, zorg of formulieren."),
+        ),
+        (
+            "formeel-collectief",
+            _("Professioneel groepsaanbod"),
+            _("Een organisatie organiseert groepen, cursussen of spreekuren."),
+        ),
+        (
+            "informeel-individueel",
+            _("Bewoners helpen elkaar"),
+            _("Een buurtbewoner of vrijwilliger helpt een ander, bijvoorbeeld als taalmaatje."),
+        ),
+        (
+            "informeel-collectief",
+            _("Bewoners organiseren samen"),
+            _("Bewoners doen samen iets voor de buurt, zoals een moestuin of eetgroep."),
+        ),
+    ]
+
+    soort = models.CharField(_("soort organisatie"), max_length=30, choices=SOORTEN, default="welzijn")
+    werkvorm = models.CharField(
+        _("werkt vooral"),
+        max_length=20,
+        choices=WERKVORMEN,
+        default="collectief",
+        help_text=_("Individueel: hulp aan één persoon. Collectief: groepen en samen doen."),
+    )
+    organisatievorm = models.CharField(
+        _("soort aanbod"),
+        max_length=20,
+        choices=ORGANISATIEVORMEN,
+        default="formeel",
+        help_text=_("Formeel: professionals. Informeel: bewoners en vrijwilligers."),
+    )
+    wijken = ParentalManyToManyField(Wijk, verbose_name=_("wijken"), blank=True, related_name="organisaties")
+    heel_de_stad = models.BooleanField(_("actief in heel de stad"), default=False)
+    telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    adres = models.CharField(_("bezoekadres"), max_length=160, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("meer informatie"))
+
+    parent_page_types = ["portal.OrganisatiesIndexPage"]
+    subpage_types = []
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("soort"),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    content=_(
+                        "Plaats de organisatie op de twee assen uit het onderzoek. "
+                        "Zo ziet iedereen per wijk wie wat doet."
+                    )
+                ),
+                FieldRowPanel([FieldPanel("werkvorm"), FieldPanel("organisatievorm")]),
+            ],
+            heading=_("Plek op de sociale kaart"),
+        ),
+        MultiFieldPanel([FieldPanel("wijken"), FieldPanel("heel_de_stad")], heading=_("Waar")),
+        MultiFieldPanel(
+            [FieldPanel("telefoon"), FieldPanel("email"), FieldPanel("website"), FieldPanel("adres")],
+            heading=_("Contact"),
+        ),
+        FieldPanel("logo"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("soort"),
+        index.FilterField("heel_de_stad"),
+    ]
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+
+    @property
+    def kwadrant(self):
+        return f"{self.organisatievorm}-{self.werkvorm}"
+
+    def get_kwadrant_display(self):
+        return next(titel for sleutel, titel, _uitleg in self.KWADRANTEN if sleutel == self.kwadrant)

@@ -1,0 +1,36 @@
+from django import template
+from django.templatetags.static import static
+from django.utils.html import format_html
+
+from wagtail.models import Site
+
+register = template.Library()
+
+
+@register.simple_tag
+def icon(name, css_class=""):
+    """An inline SVG icon from the sprite. Decorative: the words next to it carry the meaning."""
+    return format_html(
+        '<svg class="icon {}" aria-hidden="true" focusable="false"><use href="{}#{}"></use></svg>',
+        css_class,
+        static("img/icons.svg"),
+        name,
+    )
+
+
+@register.inclusion_tag("includes/main_nav.html", takes_context=True)
+def main_nav(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    items = []
+    current = context.get("page")
+    if site:
+        root = site.root_page.localized
+        items = list(root.get_children().live().in_menu().specific(defer=True))
+    return {"items": items, "current": current, "request": request}
+
+
+@register.filter
+def in_path(page, current):
+    """True when ``current`` is ``page`` or one of its descendants (for aria-current in the menu)."""
+    return bool(current) and current.path.startswith(page.path)

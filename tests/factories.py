@@ -1,0 +1,133 @@
+import datetime
+
+import factory
+import wagtail_factories
+from factory.django import DjangoModelFactory
+
+from django.utils.text import slugify
+
+from home.models import ContentPage, HomePage, WijkenIndexPage, WijkPage
+from portal.models import (
+    Doelgroep,
+    LocatiePage,
+    LocatiesIndexPage,
+    Openingstijd,
+    OrganisatiePage,
+    OrganisatiesIndexPage,
+    Thema,
+    Wijk,
+)
+
+
+class WijkFactory(DjangoModelFactory):
+    class Meta:
+        model = Wijk
+        django_get_or_create = ("slug",)
+
+    naam = factory.Sequence(lambda n: f"Wijk {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.naam))
+
+
+class ThemaFactory(DjangoModelFactory):
+    class Meta:
+        model = Thema
+        django_get_or_create = ("slug",)
+
+    naam = factory.Sequence(lambda n: f"Thema {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.naam))
+
+
+class DoelgroepFactory(DjangoModelFactory):
+    class Meta:
+        model = Doelgroep
+        django_get_or_create = ("slug",)
+
+    naam = factory.Sequence(lambda n: f"Doelgroep {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.naam))
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = HomePage
+
+    title = "Huis van de Wijk"
+    slug = "home"
+
+
+class WijkenIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = WijkenIndexPage
+
+    title = "Wijken"
+    slug = "wijken"
+
+
+class WijkPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = WijkPage
+
+    wijk = factory.SubFactory(WijkFactory)
+    title = factory.LazyAttribute(lambda o: o.wijk.naam)
+    slug = factory.LazyAttribute(lambda o: o.wijk.slug)
+
+
+class LocatiesIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = LocatiesIndexPage
+
+    title = "Locaties"
+    slug = "locaties"
+
+
+class LocatiePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = LocatiePage
+
+    title = factory.Sequence(lambda n: f"Buurthuis {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    adres = "Tulpenstraat 14"
+    postcode = "2033 KN"
+    wijk = factory.SubFactory(WijkFactory)
+
+
+class OpeningstijdFactory(DjangoModelFactory):
+    class Meta:
+        model = Openingstijd
+
+    dag = 0
+    open_om = datetime.time(9, 0)
+    dicht_om = datetime.time(17, 0)
+
+
+class OrganisatiesIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = OrganisatiesIndexPage
+
+    title = "Organisaties"
+    slug = "organisaties"
+
+
+class OrganisatiePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Organisatie {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    soort = "welzijn"
+    werkvorm = "collectief"
+    organisatievorm = "formeel"
+
+    class Meta:
+        model = OrganisatiePage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def wijken(self, create, extracted, **kwargs):
+        if extracted:
+            self.wijken.set(extracted)
+            self.save()
+
+
+class ContentPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ContentPage
+
+    title = factory.Sequence(lambda n: f"Pagina {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))

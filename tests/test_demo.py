@@ -1,0 +1,94 @@
+"""The demo content: realistic, idempotent, every page renders, and the printed logins work."""
+
+import pytest
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from wagtail.models import Page
+
+from home.models import HomePage
+from portal.demo import data
+from portal.models import LocatiePage, OrganisatiePage, Wijk
+
+
+def _counts():
+    return {m._meta.label: m.objects.count() for m in apps.get_models() if m._meta.app_label in COUNTED_APPS}
+
+
+COUNTED_APPS = {"portal", "home", "activiteiten", "initiatieven", "wagtailcore", "auth", "wagtailimages"}
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def test_load_demo_twice_gives_the_same_counts(demo):
+    first = _counts()
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert _counts() == first
+
+
+def test_demo_has_a_realistic_neighbourhood(demo):
+    assert {"centrum", "noord", "oost", "schalkwijk", "zuid-west"} <= set(
+        Wijk.objects.values_list("slug", flat=True)
+    )
+    assert LocatiePage.objects.live().count() >= 8
+    assert {"Buurthuis De Tulp", "Het Badhuis"} <= set(LocatiePage.objects.values_list("title", flat=True))
+    assert OrganisatiePage.objects.live().count() >= 12
+    quadrants = {o.kwadrant for o in OrganisatiePage.objects.live()}
+    assert quadrants == {
+        "formeel-individueel",
+        "formeel-collectief",
+        "informeel-individueel",
+        "informeel-collectief",
+    }
+
+
+def test_every_demo_page_renders(client, demo):
+    pages = Page.objects.live().filter(depth__gt=1).specific()
+    assert pages.count() > 30
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+
+
+def test_home_links_all_lead_somewhere(client, demo):
+    home = HomePage.objects.get()
+    assert len(home.entry_points) == 4
+    html = client.get("/").content.decode()
+    for block in home.entry_points:
+        assert block.value["page"].live
+        assert f'href="{block.value["page"].url}"' in html
+    for wijk in Wijk.objects.all():
+        assert f"/wijken/{wijk.slug}/" in html
+
+
+@pytest.mark.parametrize("username", [u[0] for u in data.USERS])
+def test_printed_demo_logins_open_the_admin(client, demo, username):
+    assert client.login(username=username, password=data.DEMO_PASSWORD)
+    response = client.get("/admin/")
+    assert response.status_code == 200
+
+
+def test_makelaars_are_linked_to_their_wijk(demo):
+    user = get_user_model().objects.get(username="makelaar-schalkwijk")
+    assert list(user.makelaar_wijken.values_list("slug", flat=True)) == ["schalkwijk"]
+    assert user.groups.filter(name="Sociaal makelaars").exists()
+    assert get_user_model().objects.get(username="redacteur").groups.filter(name="Redacteuren").exists()
+
+
+def test_redacteur_can_edit_pages_but_not_users(client, demo):
+    client.login(username="redacteur", password=data.DEMO_PASSWORD)
+    locatie = LocatiePage.objects.first()
+    assert client.get(f"/admin/pages/{locatie.pk}/edit/").status_code == 200
+    assert client.get("/admin/users/").status_code == 302
+
+
+def test_demo_users_are_not_created_where_settings_forbid_it(db, settings):
+    settings.DEMO_USERS_ALLOWED = False
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert not get_user_model().objects.exists()
+    assert Page.objects.live().type(HomePage).exists()
