@@ -111,6 +111,8 @@ def test_search_pagination_keeps_the_query(client, tree):
 def test_search_uses_dutch_stemming_on_postgresql(client, tree, db_vendor):
     if db_vendor != "postgresql":
         pytest.skip("Dutch stemming comes from PostgreSQL's 'dutch' text search configuration")
-    LocatiePageFactory(parent=tree["locaties"], title="Groene Long", intro="Hier wandelen we elke week samen.")
+    LocatiePageFactory(
+        parent=tree["locaties"], title="Groene Long", intro="Hier wandelen we elke week samen."
+    )
     titles = [r.title for r in client.get("/zoeken/", {"q": "wandel"}).context["results"]]
     assert titles == ["Groene Long"]
