@@ -21,6 +21,7 @@ class HomePage(BasePage):
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
+        "activiteiten.AgendaPage",
         "home.WijkenIndexPage",
         "home.ContentPage",
         "portal.LocatiesIndexPage",

@@ -1,11 +1,13 @@
 import datetime
 
 import factory
+import recurrence
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
 from django.utils.text import slugify
 
+from activiteiten.models import ActiviteitPage, AgendaPage, Tijdslot
 from home.models import ContentPage, HomePage, WijkenIndexPage, WijkPage
 from portal.models import (
     Doelgroep,
@@ -131,3 +133,45 @@ class ContentPageFactory(wagtail_factories.PageFactory):
 
     title = factory.Sequence(lambda n: f"Pagina {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.title))
+
+
+class AgendaPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = AgendaPage
+
+    title = "Agenda"
+    slug = "agenda"
+
+
+class ActiviteitPageFactory(wagtail_factories.PageFactory):
+    """A weekly Tuesday 19:00–21:00 activity unless told otherwise. Pass ``slots=[(start, end)]``."""
+
+    class Meta:
+        model = ActiviteitPage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Activiteit {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    start_datum = datetime.date(2025, 3, 4)
+    recurrence = factory.LazyFunction(
+        lambda: recurrence.deserialize("RRULE:FREQ=WEEKLY;BYDAY=TU", include_dtstart=False)
+    )
+    heel_de_stad = True
+    adres_vrij = "Tulpenstraat 14"
+
+    @factory.post_generation
+    def slots(self, create, extracted, **kwargs):
+        for i, (start, end) in enumerate(extracted or [(datetime.time(19), datetime.time(21))]):
+            Tijdslot.objects.create(page=self, start_tijd=start, eind_tijd=end, sort_order=i)
+
+    @factory.post_generation
+    def wijken(self, create, extracted, **kwargs):
+        if extracted:
+            self.wijken.set(extracted)
+            self.save()  # modelcluster keeps parental relations in memory until save
+
+    @factory.post_generation
+    def themas(self, create, extracted, **kwargs):
+        if extracted:
+            self.themas.set(extracted)
+            self.save()

@@ -8,6 +8,7 @@ from django.core.management import call_command
 
 from wagtail.models import Page
 
+from activiteiten.models import ActiviteitPage
 from home.models import HomePage
 from portal.demo import data
 from portal.models import LocatiePage, OrganisatiePage, Wijk
@@ -85,6 +86,21 @@ def test_redacteur_can_edit_pages_but_not_users(client, demo):
     locatie = LocatiePage.objects.first()
     assert client.get(f"/admin/pages/{locatie.pk}/edit/").status_code == 200
     assert client.get("/admin/users/").status_code == 302
+
+
+def test_activity_editor_has_the_recurrence_widget_with_dutch_labels(client, demo):
+    client.login(username="redacteur", password=data.DEMO_PASSWORD)
+    activiteit = ActiviteitPage.objects.first()
+    html = client.get(f"/admin/pages/{activiteit.pk}/edit/").content.decode()
+    assert "recurrence-widget" in html
+    assert "/admin/jsi18n/recurrence/" in html
+    catalog = client.get("/admin/jsi18n/recurrence/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "Herhaling toevoegen" in catalog
+
+
+def test_demo_agenda_lists_this_weeks_activities(client, demo):
+    html = client.get("/agenda/").content.decode()
+    assert "Koffie-ochtend in De Tulp" in html or "Digitaal Sterk spreekuur" in html
 
 
 def test_demo_users_are_not_created_where_settings_forbid_it(db, settings):

@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils import timezone
 
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, Site
 
@@ -27,6 +28,7 @@ class DemoContext:
     """What the sections share: the random generator, the site's key pages, and a log."""
 
     rng: random.Random
+    today: datetime.date = field(default_factory=datetime.date.today)
     home: Page = None
     pages: dict = field(default_factory=dict)
     created: list = field(default_factory=list)
@@ -364,12 +366,19 @@ def load_users(ctx):
     return logins
 
 
+def load_agenda(ctx):
+    from activiteiten.demo import load_agenda as load
+
+    load(ctx)
+
+
 SECTIONS = [
     ensure_site,
     load_taxonomy,
     load_wijk_pages,
     load_locaties,
     load_organisaties,
+    load_agenda,
     load_content_pages,
     load_home_and_settings,
 ]
@@ -378,7 +387,7 @@ SECTIONS = [
 @transaction.atomic
 def load_demo():
     """Load everything; returns (context, demo logins)."""
-    ctx = DemoContext(rng=random.Random(SEED))
+    ctx = DemoContext(rng=random.Random(SEED), today=timezone.localdate())
     for section in SECTIONS:
         section(ctx)
     logins = load_users(ctx)

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "recurrence",
+    "django.contrib.admin",  # static files only (jQuery for django-recurrence's widget); no URLs
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -1,6 +1,7 @@
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
+from activiteiten.models import ActiviteitPage, AgendaItemPage, AgendaPage, SpreekuurPage
 from home.models import ContentPage, HomePage, WijkenIndexPage, WijkPage
 from portal.models import LocatiePage, LocatiesIndexPage, OrganisatiePage, OrganisatiesIndexPage
 
@@ -28,8 +29,10 @@ class PageTreeTests(WagtailPageTestCase):
 
     def test_allowed_subpage_types(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {WijkenIndexPage, ContentPage, LocatiesIndexPage, OrganisatiesIndexPage}
+            HomePage, {AgendaPage, WijkenIndexPage, ContentPage, LocatiesIndexPage, OrganisatiesIndexPage}
         )
+        self.assertAllowedSubpageTypes(AgendaPage, {ActiviteitPage, SpreekuurPage})
+        self.assertAllowedSubpageTypes(ActiviteitPage, set())
         self.assertAllowedSubpageTypes(WijkenIndexPage, {WijkPage})
         self.assertAllowedSubpageTypes(LocatiesIndexPage, {LocatiePage})
         self.assertAllowedSubpageTypes(OrganisatiesIndexPage, {OrganisatiePage})
@@ -46,6 +49,10 @@ class PageTreeTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(HomePage, WijkPage)
         self.assertCanCreateAt(HomePage, ContentPage)
         self.assertCanCreateAt(ContentPage, ContentPage)
+        self.assertCanCreateAt(AgendaPage, ActiviteitPage)
+        self.assertCanCreateAt(AgendaPage, SpreekuurPage)
+        self.assertCanNotCreateAt(HomePage, ActiviteitPage)
+        self.assertCanNotCreateAt(AgendaPage, AgendaItemPage)
 
     def test_index_pages_are_unique(self):
         self.assertCanCreateAt(HomePage, LocatiesIndexPage)

@@ -1,0 +1,472 @@
+"""The agenda: activities and spreekuren with their schedule, and the stored occurrence table.
+
+Schedules are expanded by one function (``activiteiten.recurrence.expand``) into ``Occurrence`` rows,
+rebuilt for one page after commit on publish, unpublish and delete (see ``signals.py``).
+"""
+
+from recurrence.fields import RecurrenceField
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from portal.blocks import BodyBlock
+from portal.models import BasePage, Doelgroep, LocatiePage, OrganisatiePage, Thema, Wijk
+
+from .widgets import RecurrenceWidget
+
+
+class Taal(models.Model):
+    """A language that is spoken at an activity (Nederlands, Turks, Arabisch ...)."""
+
+    code = models.CharField(
+        _("taalcode"), max_length=10, unique=True, help_text=_("Bijvoorbeeld nl, tr, ar.")
+    )
+    naam = models.CharField(_("naam"), max_length=60)
+    sort_order = models.PositiveIntegerField(_("volgorde"), default=0)
+
+    panels = [FieldPanel("naam"), FieldPanel("code")]
+
+    class Meta:
+        ordering = ["sort_order", "naam"]
+        verbose_name = _("taal")
+        verbose_name_plural = _("talen")
+
+    def __str__(self):
+        return self.naam
+
+
+class AgendaItemPageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("heel_de_stad") and not cleaned.get("wijken"):
+            self.add_error("wijken", _("Kies minstens één wijk of vink 'heel de stad' aan."))
+        if not (cleaned.get("locatie") or cleaned.get("adres_vrij") or cleaned.get("online")):
+            self.add_error("locatie", _("Kies een locatie, vul een adres in of vink 'online' aan."))
+        if cleaned.get("kosten") == "bedrag" and cleaned.get("bedrag") in (None, ""):
+            self.add_error("bedrag", _("Vul het bedrag in, of kies 'gratis' of 'vrijwillige bijdrage'."))
+        start, eind = cleaned.get("start_datum"), cleaned.get("eind_datum")
+        if start and eind and eind < start:
+            self.add_error("eind_datum", _("De einddatum ligt vóór de startdatum."))
+        slots = self.formsets.get("tijdsloten")
+        if slots is not None and slots.is_valid():
+            remaining = [f for f in slots.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+            if not remaining:
+                self.add_error(None, _("Voeg minstens één tijd toe (bijvoorbeeld 10:00 tot 12:00)."))
+            one_day = (cleaned.get("dagen") or 1) <= 1
+            for form in remaining:
+                van, tot = form.cleaned_data.get("start_tijd"), form.cleaned_data.get("eind_tijd")
+                if one_day and van and tot and tot <= van:
+                    form.add_error("eind_tijd", _("De eindtijd moet na de begintijd liggen."))
+        return cleaned
+
+
+def agenda_edit_handler(content_panels):
+    """Tabs for the editor: what, when, practical, and Wagtail's own promote and settings tabs."""
+    return TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Inhoud")),
+            ObjectList(AgendaItemPage.schedule_panels, heading=_("Wanneer")),
+            ObjectList(AgendaItemPage.practical_panels, heading=_("Praktisch")),
+            ObjectList(BasePage.promote_panels, heading=_("Promoten")),
+            ObjectList(BasePage.settings_panels, heading=_("Instellingen")),
+        ]
+    )
+
+
+class AgendaItemPage(BasePage):
+    """What activities and spreekuren share: tags, place, cost, sign-up, contact and the schedule.
+
+    Not creatable itself; ActiviteitPage and SpreekuurPage extend it, so the occurrence table and the
+    agenda listing have one table to join.
+    """
+
+    is_creatable = False
+    base_form_class = AgendaItemPageForm
+
+    KOSTEN = [
+        ("gratis", _("Gratis")),
+        ("bedrag", _("Een bedrag")),
+        ("vrijwillig", _("Vrijwillige bijdrage")),
+    ]
+    AANMELDEN = [("inloop", _("Gewoon binnenlopen")), ("aanmelden", _("Aanmelden nodig"))]
+
+    # What and for whom
+    wijken = ParentalManyToManyField(Wijk, verbose_name=_("wijken"), blank=True, related_name="agenda_items")
+    heel_de_stad = models.BooleanField(_("voor heel de stad"), default=False)
+    themas = ParentalManyToManyField(
+        Thema, verbose_name=_("thema's"), blank=True, related_name="agenda_items"
+    )
+    doelgroepen = ParentalManyToManyField(
+        Doelgroep, verbose_name=_("doelgroepen"), blank=True, related_name="agenda_items"
+    )
+    afbeelding = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("afbeelding"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("meer informatie"))
+
+    # Where
+    locatie = models.ForeignKey(
+        LocatiePage,
+        verbose_name=_("locatie"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agenda_items",
+    )
+    adres_vrij = models.CharField(
+        _("of een ander adres"),
+        max_length=200,
+        blank=True,
+        help_text=_("Als de plek geen locatiepagina heeft."),
+    )
+    online = models.BooleanField(_("online"), default=False)
+
+    # Who organises it
+    organisator = models.ForeignKey(
+        OrganisatiePage,
+        verbose_name=_("organisator"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agenda_items",
+    )
+    organisator_naam = models.CharField(
+        _("of de naam van de organisator"),
+        max_length=120,
+        blank=True,
+        help_text=_("Bijvoorbeeld een bewonersgroep."),
+    )
+    contact_naam = models.CharField(_("contactpersoon"), max_length=120, blank=True)
+    contact_telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
+    contact_email = models.EmailField(_("e-mailadres"), blank=True)
+
+    # Cost and sign-up
+    kosten = models.CharField(_("kosten"), max_length=20, choices=KOSTEN, default="gratis")
+    bedrag = models.DecimalField(_("bedrag in euro"), max_digits=7, decimal_places=2, null=True, blank=True)
+    aanmelden = models.CharField(_("aanmelden"), max_length=20, choices=AANMELDEN, default="inloop")
+    aanmelden_hoe = models.CharField(
+        _("hoe meld je je aan?"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld: 'Bel Ineke: 023 555 01 10'."),
+    )
+    iemand_mag_mee = models.BooleanField(
+        _("iemand mag mee"),
+        default=True,
+        help_text=_("Mag je iemand meenemen, zoals een buur of je begeleider?"),
+    )
+    talen = ParentalManyToManyField(Taal, verbose_name=_("gesproken talen"), blank=True, related_name="+")
+
+    # Schedule
+    start_datum = models.DateField(_("eerste datum"))
+    eind_datum = models.DateField(
+        _("laatste datum"), null=True, blank=True, help_text=_("Leeg laten als de reeks doorloopt.")
+    )
+    recurrence = RecurrenceField(
+        verbose_name=_("herhaling"),
+        blank=True,
+        include_dtstart=False,
+        help_text=_("Leeg laten voor een eenmalige activiteit."),
+    )
+    dagen = models.PositiveSmallIntegerField(
+        _("aantal dagen"),
+        default=1,
+        help_text=_("Duurt één keer meerdere dagen, zoals een buurtcamping? Vul het aantal dagen in."),
+    )
+    vervalt_op_feestdagen = models.BooleanField(
+        _("vervalt op feestdagen"),
+        default=False,
+        help_text=_("Op officiële feestdagen (zoals Koningsdag en Kerst) gaat het niet door."),
+    )
+
+    tags_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("wijken"),
+                FieldPanel("heel_de_stad"),
+                FieldPanel("themas"),
+                FieldPanel("doelgroepen"),
+            ],
+            heading=_("Voor wie en waar in de stad"),
+        )
+    ]
+    practical_panels = [
+        MultiFieldPanel(
+            [FieldPanel("locatie"), FieldPanel("adres_vrij"), FieldPanel("online")],
+            heading=_("Plek"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("kosten"), FieldPanel("bedrag")]),
+                FieldRowPanel([FieldPanel("aanmelden"), FieldPanel("aanmelden_hoe")]),
+                FieldPanel("iemand_mag_mee"),
+                FieldPanel("talen"),
+            ],
+            heading=_("Praktisch"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("organisator"),
+                FieldPanel("organisator_naam"),
+                FieldRowPanel(
+                    [FieldPanel("contact_naam"), FieldPanel("contact_telefoon"), FieldPanel("contact_email")]
+                ),
+            ],
+            heading=_("Organisator en contact (openbaar)"),
+        ),
+    ]
+    schedule_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_datum"), FieldPanel("eind_datum"), FieldPanel("dagen")]),
+                FieldPanel("recurrence", widget=RecurrenceWidget()),
+                FieldPanel("vervalt_op_feestdagen"),
+            ],
+            heading=_("Wanneer"),
+        ),
+        InlinePanel("tijdsloten", heading=_("Tijden"), label=_("Tijd"), min_num=1),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    content=_(
+                        "Gaat één datum niet door, of is die verplaatst? Voeg een uitzondering toe. "
+                        "De datum blijft in de agenda staan met jouw uitleg."
+                    )
+                ),
+                InlinePanel("uitzonderingen", label=_("Uitzondering")),
+            ],
+            heading=_("Uitzonderingen"),
+        ),
+    ]
+    content_panels = BasePage.content_panels + [FieldPanel("afbeelding"), FieldPanel("body")] + tags_panels
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("organisator_naam"),
+        index.RelatedFields("themas", [index.SearchField("naam")]),
+        index.RelatedFields("wijken", [index.SearchField("naam")]),
+        index.RelatedFields("doelgroepen", [index.SearchField("naam")]),
+    ]
+
+    class Meta:
+        verbose_name = _("agenda-item")
+        verbose_name_plural = _("agenda-items")
+
+    @property
+    def is_gratis(self):
+        return self.kosten == "gratis" or (self.kosten == "bedrag" and not self.bedrag)
+
+    @property
+    def is_inloop(self):
+        return self.aanmelden == "inloop"
+
+    @property
+    def organisator_display(self):
+        return self.organisator.title if self.organisator_id else self.organisator_naam
+
+    def upcoming_occurrences(self, limit=5):
+        from django.utils import timezone
+
+        return self.occurrences.filter(end__gt=timezone.now()).select_related("locatie")[:limit]
+
+    def get_kosten_display_full(self):
+        if self.kosten == "bedrag" and self.bedrag:
+            return f"€ {self.bedrag:.2f}".replace(".", ",")
+        return self.get_kosten_display()
+
+
+class Tijdslot(Orderable):
+    """A time slot on every date of the schedule (for example 10:00–12:00)."""
+
+    page = ParentalKey(AgendaItemPage, on_delete=models.CASCADE, related_name="tijdsloten")
+    start_tijd = models.TimeField(_("van"))
+    eind_tijd = models.TimeField(_("tot"))
+
+    panels = [FieldRowPanel([FieldPanel("start_tijd"), FieldPanel("eind_tijd")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("tijd")
+        verbose_name_plural = _("tijden")
+
+    def __str__(self):
+        return f"{self.start_tijd:%H:%M}–{self.eind_tijd:%H:%M}"
+
+
+class Uitzondering(Orderable):
+    """One date of a series that is cancelled, moved or changed."""
+
+    SOORTEN = [
+        ("vervalt", _("Vervalt")),
+        ("verplaatst", _("Verplaatst naar een andere datum")),
+        ("gewijzigd", _("Andere tijd of plek")),
+    ]
+
+    page = ParentalKey(AgendaItemPage, on_delete=models.CASCADE, related_name="uitzonderingen")
+    datum = models.DateField(_("datum in de reeks"))
+    soort = models.CharField(_("wat verandert er?"), max_length=20, choices=SOORTEN, default="vervalt")
+    nieuwe_datum = models.DateField(_("nieuwe datum"), null=True, blank=True)
+    nieuwe_start_tijd = models.TimeField(_("nieuwe begintijd"), null=True, blank=True)
+    nieuwe_eind_tijd = models.TimeField(_("nieuwe eindtijd"), null=True, blank=True)
+    nieuwe_locatie = models.ForeignKey(
+        LocatiePage,
+        verbose_name=_("nieuwe locatie"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    toelichting = models.CharField(
+        _("korte uitleg"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld: 'Vervalt i.v.m. Koningsdag'."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("datum"), FieldPanel("soort")]),
+        FieldRowPanel(
+            [FieldPanel("nieuwe_datum"), FieldPanel("nieuwe_start_tijd"), FieldPanel("nieuwe_eind_tijd")]
+        ),
+        FieldPanel("nieuwe_locatie"),
+        FieldPanel("toelichting"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("uitzondering")
+        verbose_name_plural = _("uitzonderingen")
+
+    def clean(self):
+        super().clean()
+        if self.soort == "verplaatst" and not self.nieuwe_datum:
+            raise ValidationError({"nieuwe_datum": _("Vul de nieuwe datum in.")})
+        if self.soort == "gewijzigd" and not (self.nieuwe_start_tijd or self.nieuwe_locatie_id):
+            raise ValidationError({"nieuwe_start_tijd": _("Vul een nieuwe tijd of een nieuwe locatie in.")})
+        if (
+            self.nieuwe_start_tijd
+            and self.nieuwe_eind_tijd
+            and self.nieuwe_eind_tijd <= self.nieuwe_start_tijd
+        ):
+            raise ValidationError({"nieuwe_eind_tijd": _("De eindtijd moet na de begintijd liggen.")})
+
+    def __str__(self):
+        return f"{self.datum:%d-%m-%Y} {self.get_soort_display()}"
+
+
+class ActiviteitPage(AgendaItemPage):
+    """A recurring or one-off collective activity: koffie-ochtend, taalcafé, wandelgroep ..."""
+
+    parent_page_types = ["activiteiten.AgendaPage"]
+    subpage_types = []
+    template = "activiteiten/agenda_item_page.html"
+    edit_handler = agenda_edit_handler(AgendaItemPage.content_panels)
+
+    class Meta:
+        verbose_name = _("activiteit")
+        verbose_name_plural = _("activiteiten")
+
+
+class SpreekuurPage(AgendaItemPage):
+    """A walk-in or appointment hour of a service: wijkteam inloop, Digitaal Sterk, formulierenhulp."""
+
+    onderwerpen = models.TextField(
+        _("waarmee kun je komen?"),
+        blank=True,
+        help_text=_("Eén onderwerp per regel, bijvoorbeeld 'brieven van de Belastingdienst'."),
+    )
+
+    parent_page_types = ["activiteiten.AgendaPage"]
+    subpage_types = []
+    template = "activiteiten/agenda_item_page.html"
+    content_panels = AgendaItemPage.content_panels + [FieldPanel("onderwerpen")]
+    edit_handler = agenda_edit_handler(content_panels)
+    search_fields = AgendaItemPage.search_fields + [index.SearchField("onderwerpen")]
+
+    class Meta:
+        verbose_name = _("spreekuur")
+        verbose_name_plural = _("spreekuren")
+
+    @property
+    def onderwerpen_list(self):
+        return [regel.strip() for regel in self.onderwerpen.splitlines() if regel.strip()]
+
+
+class Occurrence(models.Model):
+    """One stored date of an agenda item, within a rolling window. Rebuilt from the schedule; never edited."""
+
+    STATUSSEN = [
+        ("gepland", _("Gaat door")),
+        ("vervalt", _("Vervalt")),
+        ("verplaatst", _("Verplaatst")),
+        ("gewijzigd", _("Gewijzigd")),
+    ]
+    DAGDELEN = [("ochtend", _("Ochtend")), ("middag", _("Middag")), ("avond", _("Avond"))]
+
+    page = models.ForeignKey(AgendaItemPage, on_delete=models.CASCADE, related_name="occurrences")
+    start = models.DateTimeField(db_index=True)
+    end = models.DateTimeField()
+    datum = models.DateField(help_text="Local (Europe/Amsterdam) date of the start.")
+    dagdeel = models.CharField(max_length=10, choices=DAGDELEN)
+    status = models.CharField(max_length=12, choices=STATUSSEN, default="gepland")
+    original_start = models.DateTimeField(null=True, blank=True)
+    toelichting = models.CharField(max_length=200, blank=True)
+    locatie = models.ForeignKey(
+        LocatiePage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Denormalised for the agenda filters, so a listing is one indexed query.
+    is_gratis = models.BooleanField(default=False)
+    is_inloop = models.BooleanField(default=False)
+    is_toegankelijk = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["start", "page_id", "id"]
+        indexes = [
+            models.Index(fields=["end", "start"], name="occurrence_window"),
+            models.Index(fields=["page", "start"], name="occurrence_page_start"),
+        ]
+
+    def __str__(self):
+        return f"{self.page_id} {self.start:%Y-%m-%d %H:%M} {self.status}"
+
+    @property
+    def is_cancelled(self):
+        return self.status == "vervalt"
+
+
+class AgendaPage(BasePage):
+    """/agenda/: what is on today and the next 7 days, filterable and shareable as a URL."""
+
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["activiteiten.ActiviteitPage", "activiteiten.SpreekuurPage"]
+    PER_PAGE = 20
+    DEFAULT_DAYS = 8  # today and the next 7 days
+
+    class Meta:
+        verbose_name = _("agenda")
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import agenda_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(agenda_listing(self, request))
+        return context

@@ -1,0 +1,27 @@
+"""Keep the occurrence table in step with what is published, one page at a time, after commit."""
+
+from django.db import transaction
+from django.dispatch import receiver
+
+from wagtail.signals import page_published, page_unpublished
+
+from .models import AgendaItemPage
+
+
+def _schedule_rebuild(instance):
+    from .occurrences import rebuild_occurrences_for
+
+    page_id = instance.pk
+    transaction.on_commit(lambda: rebuild_occurrences_for(page_id))
+
+
+@receiver(page_published)
+def rebuild_on_publish(sender, instance, **kwargs):
+    if isinstance(instance, AgendaItemPage):
+        _schedule_rebuild(instance)
+
+
+@receiver(page_unpublished)
+def rebuild_on_unpublish(sender, instance, **kwargs):
+    if isinstance(instance, AgendaItemPage):
+        _schedule_rebuild(instance)

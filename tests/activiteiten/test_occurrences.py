@@ -1,0 +1,198 @@
+"""The stored occurrence table follows what is published, and the agenda reads from it."""
+
+import datetime as dt
+
+import pytest
+
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from activiteiten.models import Occurrence, Uitzondering
+from activiteiten.occurrences import rebuild_all, rebuild_occurrences
+from activiteiten.recurrence import AMSTERDAM
+
+from ..factories import ActiviteitPageFactory, AgendaPageFactory, ThemaFactory, WijkFactory
+
+TODAY = dt.date(2025, 3, 3)  # a Monday
+
+
+@pytest.fixture
+def agenda(home):
+    return AgendaPageFactory(parent=home)
+
+
+def publish(page):
+    """Publish as an editor does; the rebuild runs after commit."""
+    revision = page.save_revision()
+    revision.publish()
+
+
+def rows(page):
+    return list(Occurrence.objects.filter(page=page).values_list("start", "status"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_publishing_fills_the_table_after_commit_and_a_second_rebuild_changes_nothing(home):
+    agenda = AgendaPageFactory(parent=home)
+    page = ActiviteitPageFactory(parent=agenda, start_datum=timezone.localdate())
+    publish(page)
+    first = rows(page)
+    assert len(first) > 70  # weekly for 18 months
+    rebuild_occurrences(page)
+    assert rows(page) == first
+
+
+def test_unpublish_and_delete_remove_rows(agenda, django_capture_on_commit_callbacks):
+    page = ActiviteitPageFactory(parent=agenda, start_datum=timezone.localdate())
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(page)
+    assert Occurrence.objects.filter(page=page).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.unpublish()
+    assert not Occurrence.objects.filter(page=page).exists()
+
+    other = ActiviteitPageFactory(parent=agenda, start_datum=timezone.localdate())
+    rebuild_occurrences(other)
+    assert Occurrence.objects.filter(page=other).exists()
+    other.delete()
+    assert not Occurrence.objects.filter(page_id=other.pk).exists()
+
+
+def test_a_draft_change_does_not_reach_the_table(agenda, django_capture_on_commit_callbacks):
+    page = ActiviteitPageFactory(parent=agenda, start_datum=timezone.localdate())
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(page)
+    before = rows(page)
+    page.start_datum = timezone.localdate() + dt.timedelta(days=60)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision()  # a draft only
+    rebuild_occurrences(page)
+    assert rows(page) == before
+
+    never_live = ActiviteitPageFactory(parent=agenda, live=False)
+    rebuild_occurrences(never_live)
+    assert rows(never_live) == []
+
+
+def test_scheduled_publishing_is_picked_up(agenda, django_capture_on_commit_callbacks):
+    page = ActiviteitPageFactory(parent=agenda, live=False, start_datum=timezone.localdate())
+    page.go_live_at = timezone.now() + dt.timedelta(hours=1)
+    revision = page.save_revision()
+    with django_capture_on_commit_callbacks(execute=True):
+        revision.publish()  # only schedules it
+    assert not rows(page)
+    # An hour passes: the scheduled moment is now in the past.
+    past = timezone.now() - dt.timedelta(minutes=1)
+    revision.refresh_from_db()
+    revision.approved_go_live_at = past
+    revision.content["go_live_at"] = past.isoformat()
+    revision.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("publish_scheduled", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert rows(page)
+
+
+def test_a_cancelled_date_is_marked_vervalt_in_the_agenda(client, agenda):
+    start = timezone.localdate()
+    page = ActiviteitPageFactory(
+        parent=agenda, title="Taalcafé", start_datum=start, recurrence="RRULE:FREQ=DAILY"
+    )
+    Uitzondering.objects.create(
+        page=page, datum=start + dt.timedelta(days=2), soort="vervalt", toelichting="Koningsdag"
+    )
+    rebuild_occurrences(page)
+    html = client.get(agenda.url).content.decode()
+    assert "Vervalt" in html and "Koningsdag" in html
+    cancelled = Occurrence.objects.get(page=page, status="vervalt")
+    assert cancelled.datum == start + dt.timedelta(days=2)
+
+
+def test_past_one_off_activities_leave_the_agenda(client, agenda):
+    gone = ActiviteitPageFactory(
+        parent=agenda,
+        title="Oud feest",
+        start_datum=timezone.localdate() - dt.timedelta(days=3),
+        recurrence="",
+    )
+    soon = ActiviteitPageFactory(
+        parent=agenda,
+        title="Nieuw feest",
+        start_datum=timezone.localdate() + dt.timedelta(days=1),
+        recurrence="",
+    )
+    rebuild_occurrences(gone)
+    rebuild_occurrences(soon)
+    html = client.get(agenda.url).content.decode()
+    assert "Nieuw feest" in html
+    assert "Oud feest" not in html
+
+
+def test_agenda_filters_by_wijk_and_thema_and_keeps_bad_input(client, agenda):
+    oost, noord = WijkFactory(naam="Oost"), WijkFactory(naam="Noord")
+    eten = ThemaFactory(naam="Eten")
+    start = timezone.localdate()
+    a = ActiviteitPageFactory(
+        parent=agenda,
+        title="Buurtrestaurant",
+        start_datum=start,
+        recurrence="RRULE:FREQ=DAILY",
+        heel_de_stad=False,
+        wijken=[oost],
+        themas=[eten],
+    )
+    b = ActiviteitPageFactory(
+        parent=agenda,
+        title="Wandelgroep",
+        start_datum=start,
+        recurrence="RRULE:FREQ=DAILY",
+        heel_de_stad=False,
+        wijken=[noord],
+    )
+    for page in (a, b):
+        rebuild_occurrences(page)
+    html = client.get(agenda.url, {"wijk": "oost", "thema": "eten"}).content.decode()
+    assert "Buurtrestaurant" in html and "Wandelgroep" not in html
+    response = client.get(agenda.url, {"wijk": ["oost", "bestaat-niet"], "van": "gisteren"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "bestaat niet (meer)" in html and "Vul een datum in" in html
+    assert "Buurtrestaurant" in html and "Wandelgroep" in html  # the bad filter is left out, not the page
+
+
+def test_agenda_query_count_is_the_same_at_10_and_at_many_activities(
+    client, agenda, django_assert_num_queries
+):
+    start = timezone.localdate()
+
+    def add(n):
+        for _ in range(n):
+            rebuild_occurrences(
+                ActiviteitPageFactory(parent=agenda, start_datum=start, recurrence="RRULE:FREQ=DAILY")
+            )
+
+    add(10)
+    client.get(agenda.url)  # warm the per-process caches (site root paths, content types)
+    with CaptureQueriesContext(connection) as few:
+        client.get(agenda.url)
+    add(40)
+    with django_assert_num_queries(len(few.captured_queries)):
+        client.get(agenda.url)
+
+
+def test_rebuild_all_matches_per_page_rebuilds(agenda):
+    pages = [ActiviteitPageFactory(parent=agenda, start_datum=timezone.localdate()) for _ in range(3)]
+    for page in pages:
+        rebuild_occurrences(page)
+    per_page = sorted(Occurrence.objects.values_list("page_id", "start", "status"))
+    assert rebuild_all() == len(per_page)
+    assert sorted(Occurrence.objects.values_list("page_id", "start", "status")) == per_page
+
+
+def test_times_are_stored_as_local_wall_clock(agenda):
+    page = ActiviteitPageFactory(parent=agenda, start_datum=timezone.localdate())
+    rebuild_occurrences(page)
+    assert {
+        o.start.astimezone(AMSTERDAM).strftime("%H:%M") for o in Occurrence.objects.filter(page=page)
+    } == {"19:00"}
