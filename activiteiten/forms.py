@@ -39,10 +39,6 @@ class AgendaFilterForm(forms.Form):
     toegankelijk = forms.BooleanField(label=_("Toegankelijk met rolstoel"), required=False)
     q = forms.CharField(label=_("Zoekwoord"), required=False, max_length=100)
 
-    error_messages = {
-        "invalid_choice": _("Deze keuze bestaat niet (meer)."),
-    }
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("wijk", "thema", "doelgroep"):

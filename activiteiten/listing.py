@@ -8,12 +8,7 @@ from django.utils import timezone
 
 from .forms import AgendaFilterForm
 from .models import AgendaItemPage, Occurrence
-from .recurrence import AMSTERDAM
-
-
-def _midnight(day):
-    return dt.datetime.combine(day, dt.time(), tzinfo=AMSTERDAM)
-
+from .recurrence import MIDNIGHT, local
 
 TAG_COLUMNS = {"wijken": "wijk", "themas": "thema", "doelgroepen": "doelgroep"}
 
@@ -32,8 +27,8 @@ def filter_occurrences(filters, now=None):
     tot = filters.get("tot") or (van + dt.timedelta(days=7))
     qs = Occurrence.objects.filter(
         page__live=True,
-        end__gt=max(now, _midnight(van)),
-        start__lt=_midnight(tot + dt.timedelta(days=1)),
+        end__gt=max(now, local(van, MIDNIGHT)),
+        start__lt=local(tot + dt.timedelta(days=1), MIDNIGHT),
     )
     if filters.get("wijk"):
         qs = qs.filter(Q(page__heel_de_stad=True) | _tagged("wijken", filters["wijk"]))

@@ -8,10 +8,10 @@ from recurrence.fields import RecurrenceField
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -26,7 +26,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
-from portal.models import BasePage, Doelgroep, LocatiePage, OrganisatiePage, Thema, Wijk
+from portal.models import BasePage, Doelgroep, LocatiePage, OrganisatiePage, Thema, Wijk, WijkenPageForm
 
 from .widgets import RecurrenceWidget
 
@@ -51,11 +51,9 @@ class Taal(models.Model):
         return self.naam
 
 
-class AgendaItemPageForm(WagtailAdminPageForm):
+class AgendaItemPageForm(WijkenPageForm):
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("heel_de_stad") and not cleaned.get("wijken"):
-            self.add_error("wijken", _("Kies minstens één wijk of vink 'heel de stad' aan."))
         if not (cleaned.get("locatie") or cleaned.get("adres_vrij") or cleaned.get("online")):
             self.add_error("locatie", _("Kies een locatie, vul een adres in of vink 'online' aan."))
         if cleaned.get("kosten") == "bedrag" and cleaned.get("bedrag") in (None, ""):
@@ -285,8 +283,6 @@ class AgendaItemPage(BasePage):
         return self.organisator.title if self.organisator_id else self.organisator_naam
 
     def upcoming_occurrences(self, limit=5):
-        from django.utils import timezone
-
         return self.occurrences.filter(end__gt=timezone.now()).select_related("locatie")[:limit]
 
     def get_kosten_display_full(self):

@@ -7,6 +7,8 @@ from django.utils import timezone
 
 from wagtail.models import Locale
 
+from portal.models import LocatiePage
+
 from .models import AgendaItemPage, Occurrence
 from .recurrence import AMSTERDAM, Schedule, expand
 
@@ -20,20 +22,21 @@ def window(today=None):
     return start, start + dt.timedelta(days=WINDOW_DAYS + LOOKBACK_DAYS)
 
 
-def source_page(page):
-    """The page whose occurrences a translation shares: the one in the default locale."""
-    page = page.specific if not isinstance(page, AgendaItemPage) else page
-    if page.locale.language_code != page.locale.get_default().language_code:
-        original = AgendaItemPage.objects.filter(
-            translation_key=page.translation_key,
-            locale__language_code=page.locale.get_default().language_code,
-        ).first()
-        if original:
-            return original
-    return page
+def source_page_id(page):
+    """Translations share the occurrences of the page in the default locale."""
+    default = Locale.get_default()
+    if page.locale_id == default.pk:
+        return page.pk
+    original = (
+        AgendaItemPage.objects.filter(translation_key=page.translation_key, locale=default)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return original or page.pk
 
 
-def occurrence_rows(page, planned, locaties_toegankelijk):
+def occurrence_rows(page, planned, toegankelijk):
+    """``toegankelijk`` maps locatie ids to their wheelchair access."""
     return [
         Occurrence(
             page_id=page.pk,
@@ -47,44 +50,40 @@ def occurrence_rows(page, planned, locaties_toegankelijk):
             locatie_id=p.locatie_id,
             is_gratis=page.is_gratis,
             is_inloop=page.is_inloop,
-            is_toegankelijk=locaties_toegankelijk.get(p.locatie_id, False),
+            is_toegankelijk=toegankelijk.get(p.locatie_id, False),
         )
         for p in planned
     ]
 
 
-@transaction.atomic
+def _toegankelijk(ids=None):
+    locaties = LocatiePage.objects.all() if ids is None else LocatiePage.objects.filter(pk__in=ids)
+    return dict(locaties.values_list("pk", "rolstoeltoegankelijk"))
+
+
 def rebuild_occurrences(page, today=None):
-    """Replace the stored occurrences of one page. Only the live, published content counts: a draft
-    never reaches the table, and an unpublished page has none."""
-    page = AgendaItemPage.objects.filter(pk=source_page(page).pk).first()
+    """Replace the stored occurrences of one page (or of its original, for a translation)."""
+    return rebuild_occurrences_for(source_page_id(page), today)
+
+
+@transaction.atomic
+def rebuild_occurrences_for(page_id, today=None):
+    """Only the published row counts: a draft never reaches the table, and an unpublished or deleted
+    page has no rows."""
+    Occurrence.objects.filter(page_id=page_id).delete()
+    page = AgendaItemPage.objects.filter(pk=page_id, live=True).first()
     if page is None:
         return 0
-    Occurrence.objects.filter(page_id=page.pk).delete()
-    if not page.live:
-        return 0
     planned = expand(Schedule.from_page(page), *window(today))
-    ids = {p.locatie_id for p in planned if p.locatie_id}
-    from portal.models import LocatiePage
-
-    toegankelijk = dict(LocatiePage.objects.filter(pk__in=ids).values_list("pk", "rolstoeltoegankelijk"))
+    toegankelijk = _toegankelijk({p.locatie_id for p in planned if p.locatie_id})
     Occurrence.objects.bulk_create(occurrence_rows(page, planned, toegankelijk), batch_size=1000)
     return len(planned)
 
 
-def rebuild_occurrences_for(page_id, today=None):
-    page = AgendaItemPage.objects.filter(pk=page_id).first()
-    if page is None:  # deleted meanwhile: its rows went with it
-        return 0
-    return rebuild_occurrences(page, today)
-
-
 def rebuild_all(today=None, batch=500):
     """Rebuild the whole table (nightly, to move the window along). Returns the number of rows."""
-    from portal.models import LocatiePage
-
     start, end = window(today)
-    toegankelijk = dict(LocatiePage.objects.values_list("pk", "rolstoeltoegankelijk"))
+    toegankelijk = _toegankelijk()
     total = 0
     pages = (
         AgendaItemPage.objects.live()
@@ -97,8 +96,7 @@ def rebuild_all(today=None, batch=500):
         Occurrence.objects.all().delete()
         rows = []
         for page in pages.iterator(chunk_size=batch):
-            planned = expand(Schedule.from_page(page), start, end)
-            rows.extend(occurrence_rows(page, planned, toegankelijk))
+            rows.extend(occurrence_rows(page, expand(Schedule.from_page(page), start, end), toegankelijk))
             if len(rows) >= 5000:
                 Occurrence.objects.bulk_create(rows, batch_size=1000)
                 total += len(rows)

@@ -9,9 +9,9 @@ from .models import AgendaItemPage
 
 
 def _schedule_rebuild(instance):
-    from .occurrences import rebuild_occurrences_for
+    from .occurrences import rebuild_occurrences_for, source_page_id
 
-    page_id = instance.pk
+    page_id = source_page_id(instance)
     transaction.on_commit(lambda: rebuild_occurrences_for(page_id))
 
 

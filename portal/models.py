@@ -443,18 +443,20 @@ class OrganisatiesIndexPage(BasePage):
         return context
 
 
-class OrganisatiePageForm(WagtailAdminPageForm):
+class WijkenPageForm(WagtailAdminPageForm):
+    """For pages tagged with wijken: at least one wijk, or the whole city."""
+
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("heel_de_stad") and not cleaned.get("wijken"):
-            self.add_error("wijken", _("Kies minstens één wijk of vink 'actief in heel de stad' aan."))
+            self.add_error("wijken", _("Kies minstens één wijk of vink 'heel de stad' aan."))
         return cleaned
 
 
 class OrganisatiePage(BasePage):
     """A partner on the sociale kaart, placed on the two axes of the research."""
 
-    base_form_class = OrganisatiePageForm
+    base_form_class = WijkenPageForm
 
     SOORTEN = [
         ("wijkteam", _("Sociaal wijkteam")),
