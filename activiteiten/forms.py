@@ -1,6 +1,7 @@
 import datetime as dt
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Doelgroep, Thema, Wijk
@@ -64,6 +65,17 @@ class AgendaFilterForm(forms.Form):
         return cleaned
 
     def valid_filters(self):
-        """The cleaned value of every field that is valid, so one bad field does not drop the others."""
+        """The non-empty cleaned value of every valid field, so one bad field does not drop the others.
+        Chosen wijken, thema's and doelgroepen come back as lists of objects."""
+        if not self.is_bound:
+            return {}
         self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if name not in self.errors}
+        filters = {}
+        for name, value in self.cleaned_data.items():
+            if name in self.errors:
+                continue
+            if isinstance(value, models.QuerySet):
+                value = list(value)
+            if value:
+                filters[name] = value
+        return filters

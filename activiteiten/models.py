@@ -4,6 +4,8 @@ Schedules are expanded by one function (``activiteiten.recurrence.expand``) into
 rebuilt for one page after commit on publish, unpublish and delete (see ``signals.py``).
 """
 
+import datetime
+
 from recurrence.fields import RecurrenceField
 
 from django.core.exceptions import ValidationError
@@ -28,6 +30,9 @@ from wagtail.search import index
 from portal.blocks import BodyBlock
 from portal.models import BasePage, Doelgroep, LocatiePage, OrganisatiePage, Thema, Wijk, WijkenPageForm
 
+from .describe import describe_schedule
+from .panels import OrphanedExceptionsPanel
+from .recurrence import Schedule, expand
 from .widgets import RecurrenceWidget
 
 
@@ -252,6 +257,7 @@ class AgendaItemPage(BasePage):
                         "De datum blijft in de agenda staan met jouw uitleg."
                     )
                 ),
+                OrphanedExceptionsPanel(),
                 InlinePanel("uitzonderingen", label=_("Uitzondering")),
             ],
             heading=_("Uitzonderingen"),
@@ -284,6 +290,46 @@ class AgendaItemPage(BasePage):
 
     def upcoming_occurrences(self, limit=5):
         return self.occurrences.filter(end__gt=timezone.now()).select_related("locatie")[:limit]
+
+    def upcoming_dates(self, request, limit=10):
+        """The next dates: from the occurrence table, or computed directly for a preview (a draft
+        never enters the table)."""
+        if getattr(request, "is_preview", False):
+            from .occurrences import window
+
+            start, end = window()
+            return expand(Schedule.from_page(self), max(start, timezone.now()), end)[:limit]
+        return list(self.upcoming_occurrences(limit))
+
+    NOTICE_DAYS = 60
+
+    def upcoming_notices(self, request, dates):
+        """Cancelled, moved and changed dates in the coming weeks, by their original date, so a date
+        that moved far away is still announced where people expect it."""
+        now = timezone.now()
+        until = now + datetime.timedelta(days=self.NOTICE_DAYS)
+        if getattr(request, "is_preview", False):
+            changed = [d for d in dates if d.status != "gepland"]
+        else:
+            changed = self.occurrences.exclude(status="gepland").filter(
+                models.Q(start__gt=now, start__lt=until)
+                | models.Q(original_start__gt=now, original_start__lt=until)
+            )
+        return sorted(changed, key=lambda d: d.original_start or d.start)[:10]
+
+    def get_context(self, request, *args, **kwargs):
+        from . import jsonld
+
+        context = super().get_context(request, *args, **kwargs)
+        dates = self.upcoming_dates(request)
+        context.update(
+            dates=dates[:5],
+            notices=self.upcoming_notices(request, dates),
+            schedule_text=describe_schedule(self),
+            jsonld=jsonld.script_tag(jsonld.events(self, dates, request)),
+            share_url=self.get_full_url(request),
+        )
+        return context
 
     def get_kosten_display_full(self):
         if self.kosten == "bedrag" and self.bedrag:

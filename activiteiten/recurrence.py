@@ -131,6 +131,10 @@ class Planned:
         return self.start.astimezone(AMSTERDAM).date()
 
     @property
+    def is_cancelled(self):
+        return self.status == "vervalt"
+
+    @property
     def dagdeel(self):
         hour = self.start.astimezone(AMSTERDAM).hour
         return "ochtend" if hour < 12 else "middag" if hour < 18 else "avond"

@@ -4,6 +4,7 @@ from itertools import groupby
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -11,6 +12,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from activiteiten.listing import agenda_page, upcoming
 from portal.blocks import BodyBlock, EntryPointBlock
 from portal.models import BasePage, LocatiePage, OrganisatiePage, Wijk
 
@@ -46,6 +48,9 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        today = timezone.localdate()
+        context["vandaag"] = upcoming({"van": today, "tot": today}, limit=12)
+        context["agenda"] = agenda_page()
         context["wijk_pages"] = (
             WijkPage.objects.live()
             .filter(locale_id=self.locale_id)
@@ -95,7 +100,7 @@ class WijkPageForm(WagtailAdminPageForm):
 
 
 class WijkPage(BasePage):
-    """One wijk: its places and organisations now, its week of activities once the agenda exists."""
+    """One wijk: its week of activities, its places and its organisations."""
 
     base_form_class = WijkPageForm
 
@@ -128,6 +133,8 @@ class WijkPage(BasePage):
             .order_by("title")
         )
         context["locaties"] = locaties
+        context["week"] = upcoming({"wijk": [self.wijk]}, limit=40)
+        context["agenda"] = agenda_page()
         context["huis_van_de_wijk"] = next((loc for loc in locaties if loc.soort == "huis_van_de_wijk"), None)
         organisaties = (
             OrganisatiePage.objects.live()

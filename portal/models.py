@@ -359,6 +359,16 @@ class LocatiePage(BasePage):
             ("lift", _("Lift"), self.lift),
         ]
 
+    def get_context(self, request, *args, **kwargs):
+        from activiteiten.listing import agenda_page, upcoming  # the agenda builds on the places
+
+        context = super().get_context(request, *args, **kwargs)
+        context["hier_te_doen"] = upcoming(
+            {"tot": timezone.localdate() + datetime.timedelta(days=14)}, limit=20, locatie=self
+        )
+        context["agenda"] = agenda_page()
+        return context
+
     def is_open(self, when=None):
         """True when the place is open at ``when`` (default: now), in local wall-clock time."""
         when = timezone.localtime(when) if when else timezone.localtime()

@@ -121,6 +121,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+# Recurrence rules are local calendar rules (Europe/Amsterdam wall-clock); activiteiten.recurrence
+# places each date's time slots in that zone. Keep django-recurrence's datetimes naive.
+RECURRENCE_USE_TZ = False
 WAGTAIL_DATE_FORMAT = "%d-%m-%Y"
 WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H:%M"
 

@@ -34,3 +34,11 @@ def main_nav(context):
 def in_path(page, current):
     """True when ``current`` is ``page`` or one of its descendants (for aria-current in the menu)."""
     return bool(current) and current.path.startswith(page.path)
+
+
+@register.filter
+def facet_count(counts, value):
+    """The count for one filter option: ``{{ facet_counts.wijk|facet_count:choice.data.value }}``."""
+    if not counts:
+        return 0
+    return counts.get(str(value), counts.get("*", 0))

@@ -1,6 +1,7 @@
 """The stored occurrence table follows what is published, and the agenda reads from it."""
 
 import datetime as dt
+from io import StringIO
 
 import pytest
 
@@ -196,3 +197,43 @@ def test_times_are_stored_as_local_wall_clock(agenda):
     assert {
         o.start.astimezone(AMSTERDAM).strftime("%H:%M") for o in Occurrence.objects.filter(page=page)
     } == {"19:00"}
+
+
+def test_each_filter_option_shows_its_count(client, agenda):
+    oost, noord, _zuid = WijkFactory(naam="Oost"), WijkFactory(naam="Noord"), WijkFactory(naam="Zuid")
+    eten, taal = ThemaFactory(naam="Eten"), ThemaFactory(naam="Taal")
+    today = timezone.localdate()
+    one_off = {"start_datum": today + dt.timedelta(days=1), "recurrence": ""}
+    ActiviteitPageFactory(parent=agenda, heel_de_stad=False, wijken=[oost], themas=[eten], **one_off)
+    ActiviteitPageFactory(parent=agenda, heel_de_stad=False, wijken=[oost], themas=[taal], **one_off)
+    ActiviteitPageFactory(parent=agenda, heel_de_stad=False, wijken=[noord], themas=[eten], **one_off)
+    ActiviteitPageFactory(
+        parent=agenda, heel_de_stad=True, themas=[taal], kosten="bedrag", bedrag=3, **one_off
+    )
+    for page in agenda.get_children().specific():
+        rebuild_occurrences(page)
+
+    counts = client.get(agenda.url).context["facet_counts"]
+    assert counts["wijk"] == {"oost": 3, "noord": 2, "*": 1}  # the city-wide item counts everywhere
+    assert counts["thema"] == {"eten": 2, "taal": 2}
+    assert counts["gratis"] == {"on": 3}
+
+    # A facet's counts ignore its own choice but follow the others.
+    counts = client.get(agenda.url, {"wijk": "oost", "thema": "eten"}).context["facet_counts"]
+    assert counts["thema"] == {"eten": 1, "taal": 2}
+    assert counts["wijk"] == {"oost": 1, "noord": 1, "*": 0}
+    html = client.get(agenda.url, {"thema": "taal"}).content.decode()
+    assert 'Zuid</span> <span class="count">(1)' in html
+
+
+def test_nightly_command_moves_the_window_along(agenda):
+    page = ActiviteitPageFactory(parent=agenda, start_datum=TODAY, recurrence="RRULE:FREQ=DAILY")
+    rebuild_occurrences(page, today=TODAY)
+    assert Occurrence.objects.filter(page=page).order_by("start").first().datum == TODAY
+    out = StringIO()
+    call_command("rebuild_occurrences", stdout=out)
+    assert "datums opgeslagen" in out.getvalue()
+    first = Occurrence.objects.filter(page=page).order_by("start").first()
+    assert first.datum == timezone.localdate() - dt.timedelta(days=1)
+    last = Occurrence.objects.filter(page=page).order_by("start").last()
+    assert last.datum >= timezone.localdate() + dt.timedelta(days=540)

@@ -1,0 +1,46 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Taal
+from .reports import VerouderdReportView
+
+
+class TaalViewSet(SnippetViewSet):
+    model = Taal
+    icon = "globe"
+    menu_label = _("Talen")
+    list_display = ["naam", "code"]
+    sort_order_field = "sort_order"
+    add_to_admin_menu = False
+
+
+register_snippet(TaalViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_verouderd_url():
+    return [
+        path("rapporten/verouderd/", VerouderdReportView.as_view(), name="verouderd_report"),
+        path(
+            "rapporten/verouderd/resultaten/",
+            VerouderdReportView.as_view(results_only=True),
+            name="verouderd_report_results",
+        ),
+    ]
+
+
+class VerouderdMenuItem(MenuItem):
+    def is_shown(self, request):
+        from wagtail.permission_policies.pages import PagePermissionPolicy
+
+        return PagePermissionPolicy().user_has_any_permission(request.user, ["add", "change", "publish"])
+
+
+@hooks.register("register_reports_menu_item")
+def register_verouderd_menu_item():
+    return VerouderdMenuItem(_("Verouderd"), reverse("verouderd_report"), icon_name="time", order=50)

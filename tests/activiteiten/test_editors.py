@@ -1,0 +1,86 @@
+"""What editors see: the Verouderd report and the orphaned-exception warning."""
+
+import datetime as dt
+
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
+
+from wagtail.models import GroupPagePermission, Page
+
+from activiteiten.models import AgendaItemPage, Uitzondering
+from activiteiten.occurrences import rebuild_occurrences
+
+from ..factories import ActiviteitPageFactory, AgendaPageFactory
+
+REPORT = "/admin/rapporten/verouderd/"
+
+
+@pytest.fixture
+def agenda(home):
+    return AgendaPageFactory(parent=home)
+
+
+def _user(username, *, editor):
+    user = get_user_model().objects.create_user(username, f"{username}@example.nl", "x")
+    group = Group.objects.create(name=f"groep-{username}")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    if editor:
+        GroupPagePermission.objects.create(
+            group=group,
+            page=Page.get_first_root_node(),
+            permission=Permission.objects.get(codename="change_page"),
+        )
+    user.groups.add(group)
+    return user
+
+
+def test_verouderd_lists_stale_ended_and_empty_items_with_the_reason(client, agenda):
+    today = timezone.localdate()
+    healthy = ActiviteitPageFactory(parent=agenda, title="Gezonde wandelgroep", start_datum=today)
+    stale = ActiviteitPageFactory(parent=agenda, title="Oude koffie-ochtend", start_datum=today)
+    ended = ActiviteitPageFactory(
+        parent=agenda,
+        title="Afgelopen cursus",
+        start_datum=today - dt.timedelta(days=60),
+        eind_datum=today - dt.timedelta(days=1),
+    )
+    empty = ActiviteitPageFactory(
+        parent=agenda, title="Verre buurtcamping", start_datum=today + dt.timedelta(days=120), recurrence=""
+    )
+    for page in (healthy, stale, ended, empty):
+        page.save_revision().publish()
+        rebuild_occurrences(page)
+    AgendaItemPage.objects.filter(pk=stale.pk).update(
+        latest_revision_created_at=timezone.now() - dt.timedelta(days=200)
+    )
+
+    client.force_login(_user("redacteur", editor=True))
+    assert "Verouderd" in client.get("/admin/").content.decode()  # in the Reports menu
+    html = client.get(REPORT).content.decode()
+    assert "Gezonde wandelgroep" not in html
+    assert "Oude koffie-ochtend" in html and "al 180 dagen niet bijgewerkt" in html
+    assert "Afgelopen cursus" in html and "de reeks is afgelopen" in html
+    assert "Verre buurtcamping" in html and "geen datum in de komende 3 maanden" in html
+
+
+def test_verouderd_is_for_editors_only(client, agenda):
+    client.force_login(_user("makelaar", editor=False))
+    response = client.get(REPORT)
+    assert response.status_code in (302, 403)
+    assert "Verouderd" not in client.get("/admin/").content.decode()
+
+
+def test_editor_is_warned_about_an_exception_that_is_not_a_date_of_the_series(client, agenda):
+    page = ActiviteitPageFactory(parent=agenda, start_datum=dt.date(2025, 3, 4))  # Tuesdays
+    Uitzondering.objects.create(page=page, datum=dt.date(2025, 3, 12), soort="vervalt")  # a Wednesday
+    client.force_login(get_user_model().objects.create_superuser("admin", "a@example.nl", "x"))
+    html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert "Deze uitzonderingen vallen niet op een datum van de reeks" in html
+    assert "12 maart 2025" in html
+
+    Uitzondering.objects.filter(page=page).update(datum=dt.date(2025, 3, 11))
+    html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert "Deze uitzonderingen vallen niet op een datum van de reeks" not in html
