@@ -288,8 +288,15 @@ class AgendaItemPage(BasePage):
     def organisator_display(self):
         return self.organisator.title if self.organisator_id else self.organisator_naam
 
+    @property
+    def shared_occurrences(self):
+        """The stored dates; a translation shares those of the page in the default locale."""
+        from .occurrences import source_page_id
+
+        return Occurrence.objects.filter(page_id=source_page_id(self))
+
     def upcoming_occurrences(self, limit=5):
-        return self.occurrences.filter(end__gt=timezone.now()).select_related("locatie")[:limit]
+        return self.shared_occurrences.filter(end__gt=timezone.now()).select_related("locatie")[:limit]
 
     def upcoming_dates(self, request, limit=10):
         """The next dates: from the occurrence table, or computed directly for a preview (a draft
@@ -311,7 +318,7 @@ class AgendaItemPage(BasePage):
         if getattr(request, "is_preview", False):
             changed = [d for d in dates if d.status != "gepland"]
         else:
-            changed = self.occurrences.exclude(status="gepland").filter(
+            changed = self.shared_occurrences.exclude(status="gepland").filter(
                 models.Q(start__gt=now, start__lt=until)
                 | models.Q(original_start__gt=now, original_start__lt=until)
             )

@@ -237,3 +237,28 @@ def test_nightly_command_moves_the_window_along(agenda):
     assert first.datum == timezone.localdate() - dt.timedelta(days=1)
     last = Occurrence.objects.filter(page=page).order_by("start").last()
     assert last.datum >= timezone.localdate() + dt.timedelta(days=540)
+
+
+def test_a_translation_shares_the_occurrences_of_its_original(
+    client, agenda, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Locale
+
+    english = Locale.objects.create(language_code="en")
+    page = ActiviteitPageFactory(parent=agenda, title="Taalcafé", start_datum=timezone.localdate())
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(page)
+    rows_before = rows(page)
+    agenda.get_parent().specific.copy_for_translation(english, copy_parents=True)
+    agenda.copy_for_translation(english)
+    translation = page.copy_for_translation(english)
+    translation.title = "Language café"
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(translation)
+    translation.get_parent().specific.save_revision().publish()
+    translation.get_parent().get_parent().specific.save_revision().publish()
+    assert not Occurrence.objects.filter(page=translation).exists()
+    assert rows(page) == rows_before
+    html = client.get(translation.url).content.decode()
+    assert "Language café" in html
+    assert "De volgende keren" in html and "Er staan geen nieuwe datums" not in html
