@@ -41,6 +41,7 @@ class AgendaFilterForm(forms.Form):
     q = forms.CharField(label=_("Zoekwoord"), required=False, max_length=100)
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         for name in ("wijk", "thema", "doelgroep"):
             self.fields[name].error_messages["invalid_choice"] = _("'%(value)s' bestaat niet (meer).")

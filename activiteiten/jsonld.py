@@ -16,7 +16,7 @@ STATUS = {
 ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-def _place(page, locatie):
+def _place(page, locatie, url):
     if locatie:
         return {
             "@type": "Place",
@@ -31,7 +31,7 @@ def _place(page, locatie):
         }
     if page.adres_vrij:
         return {"@type": "Place", "name": page.adres_vrij, "address": page.adres_vrij}
-    return {"@type": "VirtualLocation", "url": page.full_url}
+    return {"@type": "VirtualLocation", "url": url}
 
 
 def _organizer(page, request):
@@ -49,7 +49,7 @@ def _organizer(page, request):
 def events(page, dates, request, locaties=None):
     """One Event per date. ``dates`` are occurrences (stored, or planned in a preview)."""
     locaties = locaties or {}
-    url = page.get_full_url(request)
+    url = request.build_absolute_uri(page.get_url(request))
     organizer = _organizer(page, request)
     result = []
     for date in dates:
@@ -66,7 +66,7 @@ def events(page, dates, request, locaties=None):
             "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode"
             if page.online and not locatie
             else "https://schema.org/OfflineEventAttendanceMode",
-            "location": _place(page, locatie),
+            "location": _place(page, locatie, url),
             "inLanguage": "nl",
         }
         if date.status in ("verplaatst", "gewijzigd") and date.original_start:

@@ -334,7 +334,7 @@ class AgendaItemPage(BasePage):
             notices=self.upcoming_notices(request, dates),
             schedule_text=describe_schedule(self),
             jsonld=jsonld.script_tag(jsonld.events(self, dates, request)),
-            share_url=self.get_full_url(request),
+            share_url=request.build_absolute_uri(self.get_url(request)),
         )
         return context
 
