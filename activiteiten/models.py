@@ -9,6 +9,7 @@ import datetime
 from recurrence.fields import RecurrenceField
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +35,8 @@ from .describe import describe_schedule
 from .panels import OrphanedExceptionsPanel
 from .recurrence import Schedule, expand
 from .widgets import RecurrenceWidget
+
+MAX_DAGEN = 14  # the longest one occurrence may last; the agenda queries rely on it
 
 
 class Taal(models.Model):
@@ -195,11 +198,15 @@ class AgendaItemPage(BasePage):
     dagen = models.PositiveSmallIntegerField(
         _("aantal dagen"),
         default=1,
+        validators=[
+            MinValueValidator(1, _("Vul minstens 1 dag in.")),
+            MaxValueValidator(MAX_DAGEN, _("Eén keer duurt hoogstens %(limit_value)s dagen.")),
+        ],
         help_text=_("Duurt één keer meerdere dagen, zoals een buurtcamping? Vul het aantal dagen in."),
     )
     vervalt_op_feestdagen = models.BooleanField(
         _("vervalt op feestdagen"),
-        default=False,
+        default=True,
         help_text=_("Op officiële feestdagen (zoals Koningsdag en Kerst) gaat het niet door."),
     )
 
@@ -471,7 +478,7 @@ class Occurrence(models.Model):
     DAGDELEN = [("ochtend", _("Ochtend")), ("middag", _("Middag")), ("avond", _("Avond"))]
 
     page = models.ForeignKey(AgendaItemPage, on_delete=models.CASCADE, related_name="occurrences")
-    start = models.DateTimeField(db_index=True)
+    start = models.DateTimeField()
     end = models.DateTimeField()
     datum = models.DateField(help_text="Local (Europe/Amsterdam) date of the start.")
     dagdeel = models.CharField(max_length=10, choices=DAGDELEN)
@@ -485,11 +492,25 @@ class Occurrence(models.Model):
     is_gratis = models.BooleanField(default=False)
     is_inloop = models.BooleanField(default=False)
     is_toegankelijk = models.BooleanField(default=False)
+    is_heel_de_stad = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["start", "page_id", "id"]
         indexes = [
-            models.Index(fields=["end", "start"], name="occurrence_window"),
+            # Covers the agenda's window and every yes/no filter, so counts read only the index.
+            models.Index(
+                fields=[
+                    "start",
+                    "end",
+                    "page",
+                    "dagdeel",
+                    "is_gratis",
+                    "is_inloop",
+                    "is_toegankelijk",
+                    "is_heel_de_stad",
+                ],
+                name="occurrence_agenda",
+            ),
             models.Index(fields=["page", "start"], name="occurrence_page_start"),
         ]
 

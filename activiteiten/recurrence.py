@@ -11,7 +11,8 @@ Rules that make it correct:
   Europe/Amsterdam. A weekly 19:00 activity stays at 19:00 across daylight saving changes.
 - A time that does not exist locally (02:30 on the last Sunday of March) moves forward with the clock:
   it becomes 03:30 summer time. A time that happens twice (02:30 on the last Sunday of October) is the
-  first of the two, still in summer time (UTC+2). Both follow PEP 495 with ``fold=0``.
+  first of the two, still in summer time (UTC+2). Both follow PEP 495 with ``fold=0``. A slot whose
+  start moves forward past its own end (02:30–03:15 on that March day) keeps its length: 03:30–04:15.
 - Exceptions are matched on the local date of the original occurrence, whatever time they were saved
   with, and apply to every slot of that date.
 - A moved date appears once: at its new date, marked "verplaatst", with its original start kept.
@@ -160,7 +161,10 @@ def _span(schedule: Schedule, day: dt.date, start_time: dt.time, end_time: dt.ti
     end_day = day + dt.timedelta(days=schedule.dagen - 1)
     if end_time <= start_time and schedule.dagen == 1:
         end_day = day + dt.timedelta(days=1)  # ends after midnight
-    return start, local(end_day, end_time)
+    end = local(end_day, end_time)
+    if end <= start:  # the start moved forward into summer time, past the end: keep the slot's length
+        end = start + (dt.datetime.combine(end_day, end_time) - dt.datetime.combine(day, start_time))
+    return start, end
 
 
 def expand(schedule: Schedule, window_start: dt.datetime, window_end: dt.datetime) -> list[Planned]:

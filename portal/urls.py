@@ -17,6 +17,7 @@ urlpatterns = [
         JavaScriptCatalog.as_view(packages=["recurrence"]),
         name="recurrence-jsi18n",
     ),
+    path("", include("activiteiten.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),

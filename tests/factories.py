@@ -158,6 +158,7 @@ class ActiviteitPageFactory(wagtail_factories.PageFactory):
     )
     heel_de_stad = True
     adres_vrij = "Tulpenstraat 14"
+    vervalt_op_feestdagen = False
 
     @factory.post_generation
     def slots(self, create, extracted, **kwargs):

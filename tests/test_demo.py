@@ -1,14 +1,20 @@
 """The demo content: realistic, idempotent, every page renders, and the printed logins work."""
 
+import datetime as dt
+import re
+
 import pytest
+import recurrence
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import timezone
+from django.utils.html import escape
 
 from wagtail.models import Page
 
-from activiteiten.models import ActiviteitPage
+from activiteiten.models import ActiviteitPage, AgendaItemPage, Occurrence, SpreekuurPage, Uitzondering
 from home.models import HomePage
 from portal.demo import data
 from portal.models import LocatiePage, OrganisatiePage, Wijk
@@ -100,7 +106,45 @@ def test_activity_editor_has_the_recurrence_widget_with_dutch_labels(client, dem
 
 def test_demo_agenda_lists_this_weeks_activities(client, demo):
     html = client.get("/agenda/").content.decode()
-    assert "Koffie-ochtend in De Tulp" in html or "Digitaal Sterk spreekuur" in html
+    first = Occurrence.objects.filter(end__gt=timezone.now()).order_by("start", "page_id").first()
+    assert first.datum <= timezone.localdate() + dt.timedelta(days=7)
+    assert escape(first.page.title) in html
+    assert {"Koffie-ochtend in De Tulp", "Digitaal Sterk spreekuur"} <= set(
+        AgendaItemPage.objects.live().values_list("title", flat=True)
+    )
+
+
+def _rule(page):
+    return recurrence.serialize(page.recurrence) if page.recurrence else ""
+
+
+def test_demo_agenda_has_every_pattern(demo):
+    assert ActiviteitPage.objects.live().count() >= 40
+    assert SpreekuurPage.objects.live().count() >= 10
+    today = timezone.localdate()
+    items = list(AgendaItemPage.objects.live())
+    rules = [_rule(p) for p in items]
+    assert any("FREQ=WEEKLY" in r and "INTERVAL" not in r and "COUNT" not in r for r in rules)
+    assert any("FREQ=WEEKLY" in r and "INTERVAL=2" in r for r in rules)
+    assert any(re.search(r"FREQ=MONTHLY;BYDAY=\+?2TU", r) for r in rules)
+    assert any("FREQ=MONTHLY;BYDAY=-1FR" in r for r in rules)
+    assert any(re.search(r"FREQ=MONTHLY;BYDAY=\+?1SA", r) for r in rules)
+    assert any(re.search(r"BYDAY=MO,TH", r) for r in rules)
+    assert any("COUNT=4" in r for r in rules)
+    assert any(r == "" for r in rules)  # one-off
+    assert any(p.dagen > 1 for p in items)
+    assert any(p.eind_datum and p.eind_datum < today for p in items)  # a series that has ended
+    assert set(Uitzondering.objects.values_list("soort", flat=True)) == {"vervalt", "verplaatst", "gewijzigd"}
+    assert SpreekuurPage.objects.exclude(onderwerpen="").count() >= 10
+
+    week = Occurrence.objects.filter(datum__range=(today, today + dt.timedelta(days=7)))
+    for wijk in Wijk.objects.all():
+        assert week.filter(page__wijken=wijk).exclude(status="vervalt").exists(), wijk.slug
+    fortnight = Occurrence.objects.filter(
+        datum__range=(today + dt.timedelta(days=1), today + dt.timedelta(days=14))
+    )
+    assert fortnight.filter(status="vervalt", toelichting__startswith="De vrijwilliger").exists()
+    assert fortnight.filter(status="verplaatst").exists()
 
 
 def test_demo_users_are_not_created_where_settings_forbid_it(db, settings):

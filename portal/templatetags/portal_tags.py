@@ -1,3 +1,5 @@
+from functools import lru_cache
+
 from django import template
 from django.templatetags.static import static
 from django.utils.html import format_html
@@ -7,13 +9,18 @@ from wagtail.models import Site
 register = template.Library()
 
 
+@lru_cache(maxsize=1)
+def sprite_url():
+    return static("img/icons.svg")
+
+
 @register.simple_tag
 def icon(name, css_class=""):
     """An inline SVG icon from the sprite. Decorative: the words next to it carry the meaning."""
     return format_html(
         '<svg class="icon {}" aria-hidden="true" focusable="false"><use href="{}#{}"></use></svg>',
         css_class,
-        static("img/icons.svg"),
+        sprite_url(),
         name,
     )
 

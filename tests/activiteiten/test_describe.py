@@ -10,6 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def page(rule="", start=dt.date(2025, 3, 4), slots=((10, 12),), **fields):
+    fields.setdefault("vervalt_op_feestdagen", False)
     item = ActiviteitPage(
         title="x",
         start_datum=start,

@@ -112,3 +112,29 @@ def test_preview_computes_dates_from_the_draft_directly(client, taalcafe):
     assert new_start.strftime("%Y-%m-%d") in preview  # in the <time datetime=...>
     live = client.get(taalcafe.url).content.decode()
     assert new_start.strftime("%Y-%m-%d") not in live
+
+
+def test_a_multi_day_date_shows_its_end_day_and_languages_are_listed(client, agenda):
+    from activiteiten.models import Taal
+
+    start = timezone.localdate() + dt.timedelta(days=3)
+    page = ActiviteitPageFactory(
+        parent=agenda,
+        title="Buurtcamping",
+        start_datum=start,
+        recurrence="",
+        dagen=3,
+        slots=[(dt.time(16), dt.time(12))],
+    )
+    page.talen.set(
+        [Taal.objects.create(code="nl", naam="Nederlands"), Taal.objects.create(code="tr", naam="Turks")]
+    )
+    page.save()
+    rebuild_occurrences(page)
+    end_day = start + dt.timedelta(days=2)
+    html = client.get(page.url).content.decode()
+    weekday = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"][
+        end_day.weekday()
+    ]
+    assert f"16:00–{weekday} {end_day.day} " in html and " 12:00</time>" in html
+    assert "Gesproken talen: Nederlands, Turks" in html

@@ -183,12 +183,20 @@ def test_agenda_query_count_is_the_same_at_10_and_at_many_activities(
 
 
 def test_rebuild_all_matches_per_page_rebuilds(agenda):
-    pages = [ActiviteitPageFactory(parent=agenda, start_datum=timezone.localdate()) for _ in range(3)]
+    pages = [
+        ActiviteitPageFactory(parent=agenda, start_datum=timezone.localdate()),
+        ActiviteitPageFactory(parent=agenda, start_datum=timezone.localdate(), kosten="bedrag", bedrag=2),
+        ActiviteitPageFactory(parent=agenda, start_datum=timezone.localdate(), heel_de_stad=False, dagen=2),
+    ]
+    Uitzondering.objects.create(
+        page=pages[0], datum=pages[0].start_datum + dt.timedelta(days=7), soort="vervalt"
+    )
     for page in pages:
         rebuild_occurrences(page)
-    per_page = sorted(Occurrence.objects.values_list("page_id", "start", "status"))
+    columns = [f.attname for f in Occurrence._meta.concrete_fields if f.attname != "id"]
+    per_page = sorted(Occurrence.objects.values_list(*columns))
     assert rebuild_all() == len(per_page)
-    assert sorted(Occurrence.objects.values_list("page_id", "start", "status")) == per_page
+    assert sorted(Occurrence.objects.values_list(*columns)) == per_page
 
 
 def test_times_are_stored_as_local_wall_clock(agenda):
@@ -262,3 +270,85 @@ def test_a_translation_shares_the_occurrences_of_its_original(
     html = client.get(translation.url).content.decode()
     assert "Language café" in html
     assert "De volgende keren" in html and "Er staan geen nieuwe datums" not in html
+
+
+def test_pagination_is_stable_when_start_times_tie(client, agenda):
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    for i in range(25):
+        rebuild_occurrences(
+            ActiviteitPageFactory(parent=agenda, title=f"Gelijk {i:02d}", start_datum=tomorrow, recurrence="")
+        )
+    first = [o.page_id for o in client.get(agenda.url).context["occurrences"]]
+    second = [o.page_id for o in client.get(agenda.url, {"pagina": 2}).context["occurrences"]]
+    assert len(first) == 20 and len(second) == 5
+    assert not set(first) & set(second)
+    assert first == [o.page_id for o in client.get(agenda.url).context["occurrences"]]
+
+
+def test_every_other_filter_narrows_the_agenda(client, home, agenda):
+    from ..factories import LocatiePageFactory, LocatiesIndexPageFactory
+
+    toegankelijk = LocatiePageFactory(parent=LocatiesIndexPageFactory(parent=home), rolstoeltoegankelijk=True)
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    one_off = {"start_datum": tomorrow, "recurrence": ""}
+    pages = {
+        "ochtend": ActiviteitPageFactory(
+            parent=agenda, title="Ochtendgym", slots=[(dt.time(9), dt.time(10))], **one_off
+        ),
+        "avond": ActiviteitPageFactory(parent=agenda, title="Avondkoor", **one_off),
+        "betaald": ActiviteitPageFactory(
+            parent=agenda, title="Kookles", kosten="bedrag", bedrag=5, **one_off
+        ),
+        "aanmelden": ActiviteitPageFactory(parent=agenda, title="Fietsles", aanmelden="aanmelden", **one_off),
+        "toegankelijk": ActiviteitPageFactory(
+            parent=agenda, title="Huiskamer", locatie=toegankelijk, **one_off
+        ),
+        "later": ActiviteitPageFactory(
+            parent=agenda, title="Voorjaarsmarkt", start_datum=tomorrow + dt.timedelta(days=30), recurrence=""
+        ),
+    }
+    for page in pages.values():
+        rebuild_occurrences(page)
+
+    def titles(**params):
+        return {o.page.title for o in client.get(agenda.url, params).context["occurrences"]}
+
+    assert titles(dagdeel="ochtend") == {"Ochtendgym"}
+    assert "Kookles" not in titles(gratis="on") and "Avondkoor" in titles(gratis="on")
+    assert "Fietsles" not in titles(inloop="on")
+    assert titles(toegankelijk="on") == {"Huiskamer"}
+    assert titles(q="koor") == {"Avondkoor"}
+    assert "Voorjaarsmarkt" not in titles()  # the default is this week
+    later = tomorrow + dt.timedelta(days=30)
+    assert titles(van=later.isoformat(), tot=later.isoformat()) == {"Voorjaarsmarkt"}
+
+
+def test_an_ongoing_multi_day_item_stays_in_the_agenda(client, agenda):
+    camping = ActiviteitPageFactory(
+        parent=agenda,
+        title="Buurtcamping",
+        start_datum=timezone.localdate() - dt.timedelta(days=1),
+        recurrence="",
+        dagen=3,
+        slots=[(dt.time(0, 0), dt.time(23, 0))],
+    )
+    rebuild_occurrences(camping)
+    assert "Buurtcamping" in client.get(agenda.url).content.decode()
+
+
+def test_unpublishing_the_agenda_with_its_children_removes_every_row(
+    agenda, django_capture_on_commit_callbacks
+):
+    pages = [ActiviteitPageFactory(parent=agenda, start_datum=timezone.localdate()) for _ in range(2)]
+    with django_capture_on_commit_callbacks(execute=True):
+        for page in pages:
+            publish(page)
+    assert Occurrence.objects.count() > 0
+    from django.contrib.auth import get_user_model
+
+    from wagtail.actions.unpublish_page import UnpublishPageAction
+
+    admin = get_user_model().objects.create_superuser("beheer", "beheer@example.nl", "x")
+    with django_capture_on_commit_callbacks(execute=True):
+        UnpublishPageAction(agenda, user=admin, include_descendants=True).execute()
+    assert Occurrence.objects.count() == 0

@@ -239,3 +239,10 @@ def test_holidays_are_cancelled_with_their_name(day, name, ordinary_day):
     assert planned[day].status == "vervalt"
     assert planned[day].toelichting == f"Vervalt i.v.m. {name}"
     assert planned[ordinary_day].status == "gepland"
+
+
+def test_a_slot_starting_in_the_skipped_hour_keeps_its_length():
+    schedule = Schedule(start_datum=dt.date(2025, 3, 30), slots=[Slot(dt.time(2, 30), dt.time(3, 15))])
+    [planned] = expand(schedule, *window(dt.date(2025, 3, 30), dt.date(2025, 3, 30)))
+    assert planned.start.strftime("%H:%M %z") == "03:30 +0200"
+    assert planned.end.astimezone(AMSTERDAM).strftime("%H:%M") == "04:15"

@@ -1,0 +1,1 @@
+"""Scripts that print performance figures (they never assert timings)."""
