@@ -292,6 +292,23 @@ class AgendaItemPage(BasePage):
         return self.aanmelden == "inloop"
 
     @property
+    def is_spreekuur(self):
+        """Also on the base class (agenda listings do not load the specific page)."""
+        from django.contrib.contenttypes.models import ContentType
+
+        return self.content_type_id == ContentType.objects.get_for_model(SpreekuurPage).id
+
+    def get_aanmelden_label(self):
+        if self.is_spreekuur:
+            return _("Inloop: je kunt gewoon binnenlopen") if self.is_inloop else _("Op afspraak")
+        return _("Gewoon binnenlopen") if self.is_inloop else _("Aanmelden nodig")
+
+    def open_now(self):
+        """True while one of its dates is going on (the "nu open" badge)."""
+        now = timezone.now()
+        return self.shared_occurrences.filter(start__lte=now, end__gt=now).exclude(status="vervalt").exists()
+
+    @property
     def organisator_display(self):
         return self.organisator.title if self.organisator_id else self.organisator_naam
 
@@ -520,6 +537,11 @@ class Occurrence(models.Model):
     @property
     def is_cancelled(self):
         return self.status == "vervalt"
+
+    @property
+    def is_now(self):
+        now = timezone.now()
+        return self.start <= now < self.end and not self.is_cancelled
 
 
 class AgendaPage(BasePage):

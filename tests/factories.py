@@ -7,7 +7,7 @@ from factory.django import DjangoModelFactory
 
 from django.utils.text import slugify
 
-from activiteiten.models import ActiviteitPage, AgendaPage, Tijdslot
+from activiteiten.models import ActiviteitPage, AgendaPage, SpreekuurPage, Tijdslot
 from home.models import ContentPage, HomePage, WijkenIndexPage, WijkPage
 from portal.models import (
     Doelgroep,
@@ -176,3 +176,11 @@ class ActiviteitPageFactory(wagtail_factories.PageFactory):
         if extracted:
             self.themas.set(extracted)
             self.save()
+
+
+class SpreekuurPageFactory(ActiviteitPageFactory):
+    class Meta:
+        model = SpreekuurPage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Spreekuur {n}")

@@ -138,3 +138,37 @@ def test_a_multi_day_date_shows_its_end_day_and_languages_are_listed(client, age
     ]
     assert f"16:00–{weekday} {end_day.day} " in html and " 12:00</time>" in html
     assert "Gesproken talen: Nederlands, Turks" in html
+
+
+def test_a_spreekuur_that_is_on_now_shows_nu_open_and_op_afspraak(client, agenda):
+    from ..factories import SpreekuurPageFactory
+
+    now = timezone.localtime()
+    start = (now - dt.timedelta(minutes=30)).time().replace(second=0, microsecond=0)
+    end = (now + dt.timedelta(minutes=30)).time().replace(second=0, microsecond=0)
+    if end <= start:
+        pytest.skip("the hour around midnight is not a useful moment for this check")
+    spreekuur = SpreekuurPageFactory(
+        parent=agenda,
+        title="Formulierenhulp",
+        start_datum=now.date(),
+        recurrence="",
+        slots=[(start, end)],
+        aanmelden="aanmelden",
+    )
+    later = ActiviteitPageFactory(
+        parent=agenda, title="Later vandaag", start_datum=now.date() + dt.timedelta(days=1), recurrence=""
+    )
+    rebuild_occurrences(spreekuur)
+    rebuild_occurrences(later)
+
+    detail = client.get(spreekuur.url).content.decode()
+    assert "Nu open" in detail and "Op afspraak" in detail
+    assert "Nu open" not in client.get(later.url).content.decode()
+    listing = client.get(agenda.url).content.decode()
+    assert listing.count("Nu open") == 1
+    assert "Aanmelden nodig" not in listing.split("Formulierenhulp")[1].split("</article>")[0]
+
+    Uitzondering.objects.create(page=spreekuur, datum=now.date(), soort="vervalt")
+    rebuild_occurrences(spreekuur)
+    assert "Nu open" not in client.get(spreekuur.url).content.decode()
