@@ -79,6 +79,16 @@ class AgendaItemPageForm(WijkenPageForm):
                 van, tot = form.cleaned_data.get("start_tijd"), form.cleaned_data.get("eind_tijd")
                 if one_day and van and tot and tot <= van:
                     form.add_error("eind_tijd", _("De eindtijd moet na de begintijd liggen."))
+        changes = self.formsets.get("uitzonderingen")
+        if changes is not None and changes.is_valid():
+            seen = set()
+            for form in changes.forms:
+                if not form.cleaned_data or form.cleaned_data.get("DELETE"):
+                    continue
+                datum = form.cleaned_data.get("datum")
+                if datum in seen:
+                    form.add_error("datum", _("Er is al een uitzondering voor deze datum."))
+                seen.add(datum)
         return cleaned
 
 

@@ -14,7 +14,8 @@ Rules that make it correct:
   first of the two, still in summer time (UTC+2). Both follow PEP 495 with ``fold=0``. A slot whose
   start moves forward past its own end (02:30–03:15 on that March day) keeps its length: 03:30–04:15.
 - Exceptions are matched on the local date of the original occurrence, whatever time they were saved
-  with, and apply to every slot of that date.
+  with, and apply to every slot of that date. One exception per date counts (the last one); the editor
+  form refuses a second one.
 - A moved date appears once: at its new date, marked "verplaatst", with its original start kept.
 - With "vervalt op feestdagen", Dutch public holidays (python-holidays) are marked "vervalt" with the
   holiday's name, unless an explicit exception says otherwise.
@@ -96,23 +97,31 @@ class Schedule:
         rec = self.recurrence
         return bool(rec and (rec.rrules or rec.rdates))
 
-    def _ruleset(self):
-        return self.recurrence.to_dateutil_rruleset(dtstart=dt.datetime.combine(self.start_datum, MIDNIGHT))
-
     def dates(self, first: dt.date, last: dt.date) -> list[dt.date]:
-        """The series' dates from ``first`` to ``last``, both inclusive."""
+        """The series' dates from ``first`` to ``last``, both inclusive.
+
+        Every rule is expanded within this period on its own and exclusions are subtracted here:
+        dateutil's combined rule set searches up to the year 9999 when an exclusion rule removes every
+        date, which would stall a page for seconds and then fail."""
         if self.eind_datum:
             last = min(last, self.eind_datum)
         if last < first:
             return []
         if not self.has_rule:
             return [self.start_datum] if first <= self.start_datum <= last else []
-        return [
-            d.date()
-            for d in self._ruleset().between(
-                dt.datetime.combine(first, MIDNIGHT), dt.datetime.combine(last, MIDNIGHT), inc=True
+        rec = self.recurrence
+        dtstart = dt.datetime.combine(self.start_datum, MIDNIGHT)
+        after, before = dt.datetime.combine(first, MIDNIGHT), dt.datetime.combine(last, MIDNIGHT)
+        found = set()
+        for rule in rec.rrules:
+            found.update(d.date() for d in rule.to_dateutil_rrule(dtstart).between(after, before, inc=True))
+        found.update(d.date() for d in rec.rdates if first <= d.date() <= last)
+        for rule in rec.exrules:
+            found.difference_update(
+                d.date() for d in rule.to_dateutil_rrule(dtstart).between(after, before, inc=True)
             )
-        ]
+        found.difference_update(d.date() for d in rec.exdates)
+        return sorted(d for d in found if d >= self.start_datum)
 
     def is_date(self, day: dt.date) -> bool:
         return bool(self.dates(day, day))
@@ -205,7 +214,7 @@ def expand(schedule: Schedule, window_start: dt.datetime, window_end: dt.datetim
             start, end = _span(schedule, day, slot.start, slot.end)
             planned.append(Planned(start, end, status, toelichting=note, locatie_id=schedule.locatie_id))
 
-    for change in schedule.changes:
+    for change in changes.values():  # one exception per date: the last one saved counts
         if change.soort != "verplaatst" or not change.nieuwe_datum or not schedule.is_date(change.datum):
             continue
         slots = schedule.slots

@@ -84,3 +84,47 @@ def test_editor_is_warned_about_an_exception_that_is_not_a_date_of_the_series(cl
     Uitzondering.objects.filter(page=page).update(datum=dt.date(2025, 3, 11))
     html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     assert "Deze uitzonderingen vallen niet op een datum van de reeks" not in html
+
+
+def test_the_editor_refuses_two_exceptions_on_one_date(client, agenda):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    client.force_login(get_user_model().objects.create_superuser("admin", "a@example.nl", "x"))
+    data = {
+        "title": "Taalcafé",
+        "slug": "taalcafe",
+        "intro": "",
+        "body": streamfield([]),
+        "heel_de_stad": "on",
+        "adres_vrij": "Tulpenstraat 14",
+        "kosten": "gratis",
+        "aanmelden": "inloop",
+        "iemand_mag_mee": "on",
+        "start_datum": "2025-03-04",
+        "recurrence": "RRULE:FREQ=WEEKLY;BYDAY=TU",
+        "dagen": "1",
+        "vervalt_op_feestdagen": "on",
+        "tijdsloten": inline_formset([{"start_tijd": "19:00", "eind_tijd": "21:00"}]),
+        "uitzonderingen": inline_formset(
+            [
+                {"datum": "2025-03-11", "soort": "vervalt", "toelichting": ""},
+                {
+                    "datum": "2025-03-11",
+                    "soort": "verplaatst",
+                    "nieuwe_datum": "2025-03-12",
+                    "toelichting": "",
+                },
+            ]
+        ),
+        "action-publish": "publish",
+    }
+    url = f"/admin/pages/add/activiteiten/activiteitpage/{agenda.pk}/"
+    response = client.post(url, nested_form_data(data))
+    assert response.status_code == 200
+    assert "Er is al een uitzondering voor deze datum." in response.content.decode()
+    assert not AgendaItemPage.objects.filter(slug="taalcafe").exists()
+
+    data["uitzonderingen"] = inline_formset([{"datum": "2025-03-11", "soort": "vervalt", "toelichting": ""}])
+    response = client.post(url, nested_form_data(data))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert AgendaItemPage.objects.get(slug="taalcafe").live

@@ -246,3 +246,43 @@ def test_a_slot_starting_in_the_skipped_hour_keeps_its_length():
     [planned] = expand(schedule, *window(dt.date(2025, 3, 30), dt.date(2025, 3, 30)))
     assert planned.start.strftime("%H:%M %z") == "03:30 +0200"
     assert planned.end.astimezone(AMSTERDAM).strftime("%H:%M") == "04:15"
+
+
+def test_a_rule_whose_exclusion_removes_every_date_gives_none_and_quickly():
+    schedule = Schedule(
+        start_datum=dt.date(2025, 11, 1),
+        slots=[Slot(dt.time(19), dt.time(21))],
+        recurrence=recurrence.deserialize("RRULE:FREQ=WEEKLY\nEXRULE:FREQ=WEEKLY", include_dtstart=False),
+    )
+    started = time.perf_counter()
+    assert expand(schedule, *window(dt.date(2025, 11, 1), dt.date(2027, 5, 1))) == []
+    assert time.perf_counter() - started < 1  # dateutil's rule set would search to the year 9999
+
+
+def test_extra_dates_and_excluded_dates_of_the_widget_are_honoured():
+    schedule = Schedule(
+        start_datum=dt.date(2025, 3, 4),
+        slots=[Slot(dt.time(19), dt.time(21))],
+        recurrence=recurrence.deserialize(
+            "RRULE:FREQ=WEEKLY;BYDAY=TU\\nRDATE:20250313T000000\\nEXDATE:20250311T000000".replace(
+                "\\n", "\n"
+            ),
+            include_dtstart=False,
+        ),
+    )
+    dates = [
+        p.datum.isoformat() for p in expand(schedule, *window(dt.date(2025, 3, 1), dt.date(2025, 3, 20)))
+    ]
+    assert dates == ["2025-03-04", "2025-03-13", "2025-03-18"]
+
+
+def test_two_exceptions_on_one_date_give_one_occurrence():
+    schedule = weekly(
+        dt.date(2025, 3, 4),
+        changes=[
+            Change(datum=dt.date(2025, 3, 11), soort="verplaatst", nieuwe_datum=dt.date(2025, 3, 12)),
+            Change(datum=dt.date(2025, 3, 11), soort="verplaatst", nieuwe_datum=dt.date(2025, 3, 13)),
+        ],
+    )
+    planned = expand(schedule, *window(dt.date(2025, 3, 1), dt.date(2025, 3, 31)))
+    assert [p.datum.isoformat() for p in planned if p.status == "verplaatst"] == ["2025-03-13"]
