@@ -1,5 +1,6 @@
 """HomePage, the wijk pages and the generic content page."""
 
+from datetime import timedelta
 from itertools import groupby
 
 from django.db import models
@@ -49,7 +50,7 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
-        context["vandaag"] = upcoming({"van": today, "tot": today}, limit=12)
+        context["vandaag"] = upcoming({"van": today, "tot": today + timedelta(days=1)}, limit=12)
         context["agenda"] = agenda_page()
         context["wijk_pages"] = (
             WijkPage.objects.live()

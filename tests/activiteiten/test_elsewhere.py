@@ -59,6 +59,18 @@ def tree(home):
     return {"oost": WijkPageFactory(parent=wijken, wijk=oost), "tulp": tulp, "agenda": agenda}
 
 
+@pytest.fixture
+def agenda_later(tree):
+    later = ActiviteitPageFactory(
+        parent=tree["agenda"],
+        title="Over drie dagen",
+        start_datum=timezone.localdate() + dt.timedelta(days=3),
+        recurrence="",
+    )
+    rebuild_occurrences(later)
+    return later
+
+
 def test_wijk_page_shows_its_week_and_links_to_the_filtered_agenda(client, tree):
     html = client.get(tree["oost"].url).content.decode()
     assert "Deze week in Oost" in html
@@ -72,10 +84,8 @@ def test_locatie_page_shows_what_is_on_there(client, tree):
     assert "Koffie in Oost" in html and "Wandelen in Noord" not in html
 
 
-def test_home_page_shows_today(client, tree):
-    now = timezone.localtime()
+def test_home_page_shows_today_and_tomorrow(client, tree, agenda_later):
     html = client.get("/").content.decode()
-    assert "Vandaag in de wijk" in html
-    assert "Koffie in Oost" not in html  # that is tomorrow
-    if now.hour < 23 or now.minute < 58:
-        assert "Avondje laat" in html
+    assert "Vandaag en morgen in de wijk" in html
+    assert "Koffie in Oost" in html  # tomorrow
+    assert "Over drie dagen" not in html
