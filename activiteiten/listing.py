@@ -137,9 +137,10 @@ def agenda_listing(agenda_page, request):
     form = AgendaFilterForm(request.GET or None)
     filters = form.valid_filters()
     occurrences, van, tot = filter_occurrences(filters)
-    occurrences = occurrences.select_related("page", "locatie").defer("page__body", "locatie__body")
+    occurrences = occurrences.select_related("page").defer("page__body")
     paginator = Paginator(occurrences, agenda_page.PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("pagina"))
+    page_obj.object_list = with_place_names(page_obj.object_list)
     return {
         "filter_form": form,
         "facet_counts": facet_counts(filters),
@@ -154,7 +155,19 @@ def upcoming(filters=None, limit=20, **lookups):
     """A short list of coming dates for other pages (a wijk's week, what is on at a place, today).
     ``filters`` as for the agenda; extra ``lookups`` filter the occurrences directly."""
     occurrences, _van, _tot = filter_occurrences(filters or {})
-    return list(occurrences.filter(**lookups).select_related("page", "locatie")[:limit])
+    return with_place_names(occurrences.filter(**lookups).select_related("page").defer("page__body")[:limit])
+
+
+def with_place_names(occurrences):
+    """Cards only show the place's name: one small query instead of a full page object per card."""
+    from portal.models import LocatiePage
+
+    occurrences = list(occurrences)
+    ids = {o.locatie_id for o in occurrences if o.locatie_id}
+    names = dict(LocatiePage.objects.filter(pk__in=ids).values_list("pk", "title")) if ids else {}
+    for occurrence in occurrences:
+        occurrence.plek = names.get(occurrence.locatie_id, "")
+    return occurrences
 
 
 def agenda_page():

@@ -33,7 +33,7 @@ def main_nav(context):
     current = context.get("page")
     if site:
         root = site.root_page.localized
-        items = list(root.get_children().live().in_menu().specific(defer=True))
+        items = list(root.get_children().live().in_menu())
     return {"items": items, "current": current, "request": request}
 
 
