@@ -172,3 +172,15 @@ def test_a_spreekuur_that_is_on_now_shows_nu_open_and_op_afspraak(client, agenda
     Uitzondering.objects.create(page=spreekuur, datum=now.date(), soort="vervalt")
     rebuild_occurrences(spreekuur)
     assert "Nu open" not in client.get(spreekuur.url).content.decode()
+
+
+def test_the_activity_image_is_shown_as_a_webp_rendition(client, agenda):
+    import wagtail_factories
+
+    page = ActiviteitPageFactory(parent=agenda, start_datum=timezone.localdate())
+    page.afbeelding = wagtail_factories.ImageFactory()
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert re.search(r'<img[^>]+class="hero-image"[^>]+\.webp', html) or re.search(
+        r'<img[^>]+\.webp[^>]+class="hero-image"', html
+    )
