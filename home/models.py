@@ -29,6 +29,7 @@ class HomePage(BasePage):
         "home.ContentPage",
         "portal.LocatiesIndexPage",
         "portal.OrganisatiesIndexPage",
+        "initiatieven.InitiatievenIndexPage",
     ]
 
     entry_points = StreamField(

@@ -31,6 +31,7 @@ if settings.DEBUG:
 # Dutch lives at /agenda/, English at /en/agenda/ and so on. Wagtail's page tree comes last.
 urlpatterns += i18n_patterns(
     path("zoeken/", home_views.search, name="search"),
+    path("", include("initiatieven.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -184,3 +184,59 @@ class SpreekuurPageFactory(ActiviteitPageFactory):
         skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Spreekuur {n}")
+
+
+# --- Initiatieven ------------------------------------------------------------------------------------
+
+from django.utils import timezone  # noqa: E402
+
+from initiatieven.models import Behoefte, InitiatiefPage, InitiatievenIndexPage  # noqa: E402
+
+
+class InitiatievenIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = InitiatievenIndexPage
+
+    title = "Bewonersinitiatieven"
+    slug = "initiatieven"
+
+
+class InitiatiefPageFactory(wagtail_factories.PageFactory):
+    """A running initiative. Pass ``wijken=[...]``, ``themas=[...]``, ``behoeften=[("helpers", "tekst")]``
+    and ``vaardigheden=["koken"]``; ``first_published_at`` is the moment of creation."""
+
+    class Meta:
+        model = InitiatiefPage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Initiatief {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    initiatiefnemer = "Bewoners van de Tulpstraat"
+    status = "loopt"
+    first_published_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def wijken(self, create, extracted, **kwargs):
+        if extracted:
+            self.wijken.set(extracted)
+            self.save()
+
+    @factory.post_generation
+    def themas(self, create, extracted, **kwargs):
+        if extracted:
+            self.themas.set(extracted)
+            self.save()
+
+    @factory.post_generation
+    def behoeften(self, create, extracted, **kwargs):
+        if extracted:
+            self.behoeften = [
+                Behoefte(soort=soort, tekst=tekst, sort_order=i) for i, (soort, tekst) in enumerate(extracted)
+            ]
+            self.save()
+
+    @factory.post_generation
+    def vaardigheden(self, create, extracted, **kwargs):
+        if extracted:
+            self.vaardigheden.add(*extracted)
+            self.save()

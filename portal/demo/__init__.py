@@ -297,6 +297,7 @@ REDACTEUR_MODEL_PERMISSIONS = [
     ("portal", "thema", ["add", "change", "delete", "view"]),
     ("portal", "doelgroep", ["add", "change", "delete", "view"]),
     ("portal", "portalsettings", ["change"]),
+    ("initiatieven", "bijdrage", ["view", "change"]),
 ]
 
 
@@ -336,7 +337,10 @@ def ensure_groups(ctx):
             )
 
     makelaars, _ = Group.objects.get_or_create(name="Sociaal makelaars")
-    makelaars.permissions.add(admin_access, *_model_permissions([("portal", "wijk", ["view"])]))
+    makelaars.permissions.add(
+        admin_access,
+        *_model_permissions([("portal", "wijk", ["view"]), ("initiatieven", "bijdrage", ["view"])]),
+    )
     return redacteuren, makelaars
 
 
@@ -372,6 +376,12 @@ def load_agenda(ctx):
     load(ctx)
 
 
+def load_initiatieven(ctx):
+    from initiatieven.demo import load_initiatieven as load
+
+    load(ctx)
+
+
 SECTIONS = [
     ensure_site,
     load_taxonomy,
@@ -379,6 +389,7 @@ SECTIONS = [
     load_locaties,
     load_organisaties,
     load_agenda,
+    load_initiatieven,
     load_content_pages,
     load_home_and_settings,
 ]
@@ -391,4 +402,12 @@ def load_demo():
     for section in SECTIONS:
         section(ctx)
     logins = load_users(ctx)
+    load_moderation(ctx)
     return ctx, logins
+
+
+def load_moderation(ctx):
+    """After the groups exist: the moderation workflow, and a few contributions that wait for it."""
+    from initiatieven.demo import load_moderation as load
+
+    load(ctx)

@@ -476,6 +476,16 @@ CONTENT_PAGES = [
         "intro": "Heb je een idee voor de buurt, of wil je helpen? Dat kan altijd.",
         "show_in_menus": True,
         "body": [
+            ("heading", {"text": "Zelf iets organiseren?", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>Organiseer je een koffie-ochtend, een wandelgroep of een spreekuur? "
+                '<a href="/meedoen/activiteit/">Zet je activiteit in de agenda</a>. '
+                "Doe je met buren iets voor de buurt, zoals een moestuin of een eetgroep? "
+                '<a href="/meedoen/initiatief/">Meld je initiatief aan</a>. Je hebt geen account nodig.</p>'
+                "<p>Heb je al iets ingestuurd en wil je het veranderen? "
+                '<a href="/meedoen/nieuwe-link/">Vraag je persoonlijke link opnieuw aan</a>.</p>',
+            ),
             ("heading", {"text": "Ik heb een idee", "level": "h2"}),
             (
                 "paragraph",

@@ -3,6 +3,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from activiteiten.models import ActiviteitPage, AgendaItemPage, AgendaPage, SpreekuurPage
 from home.models import ContentPage, HomePage, WijkenIndexPage, WijkPage
+from initiatieven.models import InitiatiefPage, InitiatievenIndexPage
 from portal.models import LocatiePage, LocatiesIndexPage, OrganisatiePage, OrganisatiesIndexPage
 
 from ..factories import (
@@ -29,8 +30,18 @@ class PageTreeTests(WagtailPageTestCase):
 
     def test_allowed_subpage_types(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {AgendaPage, WijkenIndexPage, ContentPage, LocatiesIndexPage, OrganisatiesIndexPage}
+            HomePage,
+            {
+                AgendaPage,
+                WijkenIndexPage,
+                ContentPage,
+                LocatiesIndexPage,
+                OrganisatiesIndexPage,
+                InitiatievenIndexPage,
+            },
         )
+        self.assertAllowedSubpageTypes(InitiatievenIndexPage, {InitiatiefPage})
+        self.assertAllowedSubpageTypes(InitiatiefPage, set())
         self.assertAllowedSubpageTypes(AgendaPage, {ActiviteitPage, SpreekuurPage})
         self.assertAllowedSubpageTypes(ActiviteitPage, set())
         self.assertAllowedSubpageTypes(WijkenIndexPage, {WijkPage})
@@ -45,6 +56,8 @@ class PageTreeTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(HomePage, LocatiePage)
         self.assertCanCreateAt(OrganisatiesIndexPage, OrganisatiePage)
         self.assertCanNotCreateAt(ContentPage, OrganisatiePage)
+        self.assertCanCreateAt(InitiatievenIndexPage, InitiatiefPage)
+        self.assertCanNotCreateAt(HomePage, InitiatiefPage)
         self.assertCanCreateAt(WijkenIndexPage, WijkPage)
         self.assertCanNotCreateAt(HomePage, WijkPage)
         self.assertCanCreateAt(HomePage, ContentPage)
