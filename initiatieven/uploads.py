@@ -2,6 +2,7 @@
 a form that has to be corrected, and stored as a Wagtail image in the "Bewonersbijdragen" collection.
 """
 
+import datetime
 import io
 import uuid
 import warnings
@@ -14,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.files.storage import default_storage
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -21,6 +23,7 @@ MAX_PIXELS = 40_000_000
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 PENDING_DIR = "bijdragen-wachtend"
 SALT = "initiatieven.foto"
+PENDING_MAX_AGE = 24 * 3600
 
 
 def clean_photo(upload):
@@ -63,7 +66,9 @@ def clean_photo(upload):
 
 
 def keep_pending(data, extension):
-    """Store a checked photo while the person fixes other fields; returns a signed reference."""
+    """Store a checked photo while the person fixes other fields; returns a signed reference.
+    Photos that were never sent on are removed after a day (the reference expires then too)."""
+    purge_pending()
     name = default_storage.save(f"{PENDING_DIR}/{uuid.uuid4().hex}.{extension}", ContentFile(data))
     return signing.dumps(name, salt=SALT)
 
@@ -71,13 +76,28 @@ def keep_pending(data, extension):
 def load_pending(reference):
     """The (bytes, extension) behind a signed reference, or None."""
     try:
-        name = signing.loads(reference, salt=SALT, max_age=24 * 3600)
+        name = signing.loads(reference, salt=SALT, max_age=PENDING_MAX_AGE)
     except signing.BadSignature:
         return None
     if not name.startswith(PENDING_DIR + "/") or not default_storage.exists(name):
         return None
     with default_storage.open(name) as f:
         return f.read(), name.rsplit(".", 1)[-1]
+
+
+def purge_pending(max_age=PENDING_MAX_AGE):
+    try:
+        _dirs, files = default_storage.listdir(PENDING_DIR)
+    except (FileNotFoundError, NotImplementedError):
+        return
+    cutoff = timezone.now() - datetime.timedelta(seconds=max_age)
+    for name in files:
+        path = f"{PENDING_DIR}/{name}"
+        try:
+            if default_storage.get_modified_time(path) < cutoff:
+                default_storage.delete(path)
+        except (FileNotFoundError, NotImplementedError):
+            continue
 
 
 def drop_pending(reference):

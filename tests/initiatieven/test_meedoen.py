@@ -668,3 +668,45 @@ def test_editors_see_pending_contributions_with_their_age(client, proposed, reda
     assert "Koffie-ochtend Tulpstraat" in html
     assert "Wacht op controle" in html
     assert "4\u00a0dagen" in html
+
+
+def test_the_senders_contact_never_appears_on_the_public_site_or_in_feeds(
+    proposed, redacteur, client, django_capture_on_commit_callbacks
+):
+    page, _link = proposed
+    with django_capture_on_commit_callbacks(execute=True):
+        approve(page, redacteur)
+    page.refresh_from_db()
+    urls = [
+        page.url,
+        page.get_parent().url,
+        "/zoeken/?q=Koffie",
+        "/sitemap.xml",
+        reverse("activiteiten:ical-item", args=[page.pk]),
+        reverse("activiteiten:ical-agenda"),
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        text = body.decode()
+        assert "Koffie-ochtend" in text or url == "/sitemap.xml", url
+        for private in ("ans.devries@example.org", "Ans de Vries", "06 12345678", "12345678"):
+            assert private not in text, (url, private)
+
+
+def test_photos_that_were_never_sent_on_are_removed_after_a_day(client, site):
+    import os
+
+    from django.core.files.storage import default_storage
+
+    from initiatieven import uploads
+
+    old = uploads.keep_pending(_png(), "png")
+    old_name = signing.loads(old, salt=uploads.SALT)
+    path = default_storage.path(old_name)
+    two_days_ago = time.time() - 2 * 24 * 3600
+    os.utime(path, (two_days_ago, two_days_ago))
+    fresh = signing.loads(uploads.keep_pending(_png(), "png"), salt=uploads.SALT)
+    assert not default_storage.exists(old_name)
+    assert default_storage.exists(fresh)
