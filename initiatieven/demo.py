@@ -281,6 +281,21 @@ def load_moderation(ctx):
     for task in workflow.tasks:
         task.specific.groups.add(*Group.objects.filter(name__in=services.MODERATOR_GROUPS))
 
+    # Makelaars turn ideas and bundels into draft initiatives; the redactie publishes them.
+    makelaars = Group.objects.filter(name="Sociaal makelaars").first()
+    index = ctx.pages.get("initiatieven")
+    if makelaars and index:
+        from django.contrib.auth.models import Permission
+
+        from wagtail.models import GroupPagePermission
+
+        for codename in ("add_page", "change_page"):
+            GroupPagePermission.objects.get_or_create(
+                group=makelaars,
+                page=index,
+                permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
+            )
+
     parents = {
         "activiteit": AgendaPage.objects.first(),
         "spreekuur": AgendaPage.objects.first(),

@@ -1,5 +1,10 @@
-"""The e-mails around a contribution. Rendered here, sent as a background task (django-tasks), so a slow
-or broken mail server never costs a resident their submission."""
+"""The e-mails around contributions and the makelaar's queue.
+
+Each e-mail is rendered here and stored as a ``Bericht`` (the outbox), then sent by a background task
+(django-tasks). A slow or broken mail server never costs a resident their submission, and a failed
+e-mail is sent again later (``manage.py verstuur_berichten``)."""
+
+import logging
 
 from django_tasks import task
 
@@ -7,15 +12,55 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.dateparse import parse_date
 
 from .tokens import edit_path
 
+logger = logging.getLogger(__name__)
+
 
 @task()
-def send_email_task(subject, body, to, reply_to=None):
-    EmailMessage(subject=subject, body=body, to=to, reply_to=reply_to or None).send()
+def send_bericht_task(pk):
+    send_bericht(pk)
+
+
+def send_bericht(pk):
+    """Try to send one stored e-mail. Only the kind of error is recorded: no addresses in logs."""
+    from .models import Bericht
+
+    bericht = Bericht.objects.filter(pk=pk, status="wacht").first()
+    if bericht is None:
+        return False
+    message = EmailMessage(
+        subject=bericht.onderwerp, body=bericht.tekst, to=bericht.aan, reply_to=bericht.reply_to or None
+    )
+    try:
+        message.send()
+    except Exception as error:  # any failure of the mail server: keep the message for the next try
+        bericht.pogingen += 1
+        bericht.laatste_fout = type(error).__name__[:200]
+        if bericht.pogingen >= Bericht.MAX_POGINGEN:
+            bericht.status = "mislukt"
+        bericht.save(update_fields=["pogingen", "laatste_fout", "status"])
+        logger.warning("E-mail %s niet verstuurd (poging %s): %s", pk, bericht.pogingen, bericht.laatste_fout)
+        return False
+    bericht.status, bericht.verstuurd_op = "verstuurd", timezone.now()
+    bericht.save(update_fields=["status", "verstuurd_op"])
+    return True
+
+
+def retry_waiting(limit=200):
+    """Send what is still waiting (oldest first). Returns (sent, still waiting)."""
+    from .models import Bericht
+
+    sent = sum(
+        send_bericht(pk)
+        for pk in Bericht.objects.filter(status="wacht")
+        .order_by("aangemaakt_op")
+        .values_list("pk", flat=True)[:limit]
+    )
+    return sent, Bericht.objects.filter(status="wacht").count()
 
 
 def _base(request=None):
@@ -25,8 +70,18 @@ def _base(request=None):
 
 
 def _send(template, context, to, subject, reply_to=None):
+    from .models import Bericht
+
     body = render_to_string(f"initiatieven/email/{template}.txt", context)
-    send_email_task.enqueue(subject=" ".join(subject.split()), body=body, to=list(to), reply_to=reply_to)
+    bericht = Bericht.objects.create(
+        aan=list(to),
+        reply_to=list(reply_to or []),
+        onderwerp=" ".join(subject.split())[:255],
+        tekst=body,
+        soort=template,
+    )
+    send_bericht_task.enqueue(bericht.pk)
+    return bericht
 
 
 def _context(bijdrage, base):
@@ -140,3 +195,125 @@ def relay_message(page, to, naam, email, bericht, request=None):
         "site_name": settings.WAGTAIL_SITE_NAME,
     }
     _send("bericht", ctx, [to], f"Bericht over {page.title} van {naam}", reply_to=[email])
+
+
+# --- The makelaar's queue ---
+
+
+def _queue_item(kind, pk):
+    from .models import Idee, Signaal, Talent
+
+    model = {"idee": Idee, "talent": Talent, "signaal": Signaal}[kind]
+    return model.objects.filter(pk=pk).first()
+
+
+SOORT_WOORD = {"idee": "idee", "talent": "aanbod", "signaal": "signaal"}
+
+
+def _wijk_namen(item):
+    from portal.models import Wijk
+
+    return ", ".join(
+        Wijk.objects.filter(pk__in=item.wijk_ids()).order_by("naam").values_list("naam", flat=True)
+    )
+
+
+def notify_makelaars_new_item(kind, pk):
+    """A new idea, talent or signal: tell the makelaars of its wijk. No resident's contact in the e-mail;
+    the makelaar opens the item in the admin."""
+    from .queue import admin_url, makelaars_for
+
+    item = _queue_item(kind, pk)
+    if item is None:
+        return
+    to = [user.email for user in makelaars_for(item)]
+    if not to:
+        return
+    ctx = {
+        "item": item,
+        "soort": SOORT_WOORD[kind],
+        "wijk": _wijk_namen(item),
+        "url": admin_url(item),
+        "site_name": settings.WAGTAIL_SITE_NAME,
+    }
+    _send("makelaar_nieuw", ctx, to, f"Nieuw {ctx['soort']} in {ctx['wijk']}")
+
+
+def send_status_change(kind, pk):
+    """Every status change of an idea or talent is told to the resident, with the editable text."""
+    from wagtail.models import Site
+
+    from .models import MakelaarInstellingen
+
+    item = _queue_item(kind, pk)
+    if item is None or kind == "signaal" or not item.email:
+        return
+    instellingen = MakelaarInstellingen.for_site(Site.objects.filter(is_default_site=True).first())
+    values = {"soort": SOORT_WOORD[kind], "wijk": _wijk_namen(item), "naam": item.naam}
+    tekst = instellingen.status_tekst(item.status)
+    for key, value in values.items():
+        tekst = tekst.replace("{" + key + "}", value)
+    ctx = {"item": item, "tekst": tekst, "site_name": settings.WAGTAIL_SITE_NAME, **values}
+    subject = f"Je {values['soort']}: {item.get_status_display().lower()}"
+    _send("status_wijziging", ctx, [item.email], subject)
+
+
+def send_introductions(koppeling_pk):
+    """'Koppel': introduce the talent and the initiative (or activity) to each other."""
+    from .models import Koppeling
+    from .queue_views import page_contact
+
+    koppeling = (
+        Koppeling.objects.select_related("talent", "pagina", "gekoppeld_door").filter(pk=koppeling_pk).first()
+    )
+    if koppeling is None:
+        return
+    talent, page = koppeling.talent, koppeling.pagina.specific
+    contact_naam, contact_email = page_contact(page)
+    makelaar = koppeling.gekoppeld_door
+    ctx = {
+        "talent": talent,
+        "page": page,
+        "page_url": _base() + (page.get_url() or ""),
+        "contact_naam": contact_naam,
+        "makelaar": (makelaar.get_full_name() or makelaar.get_username()) if makelaar else "",
+        "redenen": koppeling.redenen,
+        "site_name": settings.WAGTAIL_SITE_NAME,
+    }
+    reply_to = [makelaar.email] if makelaar and makelaar.email else None
+    if talent.email:
+        _send("kennismaking_talent", ctx, [talent.email], f"Kennismaking: {page.title}", reply_to=reply_to)
+    if contact_email:
+        _send(
+            "kennismaking_initiatief",
+            ctx,
+            [contact_email],
+            f"Iemand wil helpen bij {page.title}",
+            reply_to=reply_to,
+        )
+
+
+def ask_outcomes(today=None):
+    """Four weeks after a 'Koppel': ask the makelaar whether it led to a match. Returns the number asked."""
+    from .models import Koppeling
+    from .queue import admin_url
+
+    today = today or timezone.localdate()
+    due = Koppeling.objects.filter(uitkomst="", nagevraagd_op=None, opvolgen_op__lte=today).select_related(
+        "talent", "pagina", "gekoppeld_door"
+    )
+    asked = 0
+    for koppeling in due:
+        makelaar = koppeling.gekoppeld_door
+        if makelaar and makelaar.email:
+            ctx = {
+                "koppeling": koppeling,
+                "url": admin_url(koppeling.talent),
+                "site_name": settings.WAGTAIL_SITE_NAME,
+            }
+            _send(
+                "navragen", ctx, [makelaar.email], f"Heeft dit tot een match geleid? {koppeling.pagina.title}"
+            )
+            asked += 1
+        Koppeling.objects.filter(pk=koppeling.pk).update(nagevraagd_op=timezone.now())
+    return asked

@@ -343,3 +343,58 @@ def stop_series(bijdrage, vanaf, toelichting=""):
         lambda: emails.notify_editors_stopped(bijdrage.pk, vanaf.isoformat(), toelichting, offline)
     )
     return offline
+
+
+# --- From the makelaar's queue to a page ---------------------------------------------------------------
+
+
+@transaction.atomic
+def draft_initiative(*, title, intro, wijk, thema=None, need="", user=None):
+    """A draft InitiatiefPage for the makelaar to finish in the page editor. Nothing is published and no
+    resident's name goes on it: the makelaar fills in who runs it."""
+    parent = _index(InitiatievenIndexPage)
+    page = InitiatiefPage(
+        title=title[:255],
+        slug=_unique_slug(parent, title),
+        intro=intro[:400],
+        initiatiefnemer=f"Bewoners uit {wijk.naam}",
+        status="in_opbouw",
+        live=False,
+        locale=parent.locale,
+        wijken=[wijk],
+        themas=[thema] if thema else [],
+        behoeften=[Behoefte(soort="helpers", tekst=need[:200], sort_order=0)] if need.strip() else [],
+        owner=user,
+    )
+    parent.add_child(instance=page)
+    page.save_revision(user=user, log_action=True)
+    return page
+
+
+def idea_to_initiative(idee, user=None):
+    text = " ".join(idee.idee.split())
+    title = text if len(text) <= 70 else text[:70].rsplit(" ", 1)[0] + "…"
+    page = draft_initiative(
+        title=title,
+        intro=text,
+        wijk=idee.wijk,
+        thema=idee.thema,
+        need=" ".join(idee.nodig.split()),
+        user=user,
+    )
+    type(idee).objects.filter(pk=idee.pk).update(initiatief=page)
+    log(instance=idee, action="initiatieven.initiatief_gemaakt", user=user, data={"pagina": page.pk})
+    return page
+
+
+def bundle_to_initiative(bundel, user=None):
+    page = draft_initiative(
+        title=bundel.naam,
+        intro=bundel.notitie or bundel.naam,
+        wijk=bundel.wijk,
+        thema=bundel.thema,
+        user=user,
+    )
+    type(bundel).objects.filter(pk=bundel.pk).update(pagina=page)
+    log(instance=bundel, action="initiatieven.initiatief_gemaakt", user=user, data={"pagina": page.pk})
+    return page

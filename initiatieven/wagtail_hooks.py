@@ -1,16 +1,42 @@
 from django.db.models import Case, IntegerField, Value, When
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView
-from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.permissions import register_permission_policy
 
-from .models import Bijdrage
+from .models import Bijdrage, Bundel, Idee, Signaal, Talent
+from .panels import add_panel
+from .privacy_views import PersoonsgegevensMenuItem, persoonsgegevens
+from .queue import makelaar_wijk_ids
+from .queue_views import (
+    BundelCreateView,
+    BundelForm,
+    MakelaarPolicy,
+    PersonColumn,
+    QueueDeleteView,
+    QueueEditView,
+    QueueHistoryView,
+    QueueIndexView,
+    QueueInspectView,
+    QueueItemForm,
+    QueueUsageView,
+    SignaalCreateView,
+    StatusColumn,
+    WijkColumn,
+    initiative_view,
+    koppel_views,
+    need_view,
+    quick_actions,
+)
+from .signalen import validate_no_personal_data
 
 
 class PageColumn(Column):
@@ -89,8 +115,271 @@ def register_bijdragen():
     return bijdrage_viewset
 
 
+# --- The sociaal makelaar's queue ---
+
+
+class QueueForm(QueueItemForm):
+    """Wijk choices limited to the makelaar's own wijken; a signal's text is checked for personal data."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = getattr(self, "for_user", None)
+        wijk = self.fields.get("wijk")
+        if wijk is not None and user is not None and not user.is_superuser and makelaar_wijk_ids(user):
+            wijk.queryset = wijk.queryset.filter(pk__in=makelaar_wijk_ids(user))
+        if "tekst" in self.fields and self._meta.model is Signaal:
+            self.fields["tekst"].validators.append(validate_no_personal_data)
+        if "thema" in self.fields and self._meta.model is Signaal:
+            self.fields["thema"].required = True
+
+
+class QueueViewSet(ModelViewSet):
+    index_view_class = QueueIndexView
+    edit_view_class = QueueEditView
+    inspect_view_class = QueueInspectView
+    delete_view_class = QueueDeleteView
+    history_view_class = QueueHistoryView
+    usage_view_class = QueueUsageView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_export = []
+    add_to_admin_menu = False
+
+    def get_edit_handler(self):
+        return ObjectList(self.panels, base_form_class=QueueForm).bind_to_model(self.model)
+
+    convert = None  # the services function that makes a draft initiative of an item
+
+    def get_urlpatterns(self):
+        notitie, toewijzen, status = quick_actions(
+            self.model, self.permission_policy, self.get_url_name("inspect")
+        )
+        patterns = super().get_urlpatterns() + [
+            path("inspect/<int:pk>/notitie/", notitie, name="notitie"),
+            path("inspect/<int:pk>/toewijzen/", toewijzen, name="toewijzen"),
+            path("inspect/<int:pk>/status/", status, name="status"),
+        ]
+        if self.convert:
+            view = initiative_view(self.model, self.permission_policy, self.convert)
+            patterns.append(path("inspect/<int:pk>/initiatief/", view, name="initiatief"))
+        return patterns
+
+
+QUEUE_COLUMNS = [
+    StatusColumn("status", label=_("Status"), sort_key="status"),
+    WijkColumn("wijk", label=_("Wijk")),
+    "thema",
+    PersonColumn("toegewezen_aan", label=_("Toegewezen aan"), sort_key="toegewezen_aan"),
+    "aangemaakt_op",
+]
+QUEUE_FILTERS = ["status", "thema", "toegewezen_aan", "aangemaakt_op"]
+HANDLING = [FieldPanel("status"), FieldPanel("toegewezen_aan"), FieldPanel("thema")]
+
+
+class IdeeViewSet(QueueViewSet):
+    model = Idee
+    convert = "idea_to_initiative"
+    icon = "comment"
+    menu_label = _("Ideeën")
+    list_display = [TitleColumn("idee", label=_("Idee"), url_name="ideeen:inspect"), *QUEUE_COLUMNS]
+    list_filter = [*QUEUE_FILTERS, "wijk"]
+    search_fields = ["idee", "voor_wie", "nodig", "goed_in", "naam"]
+    inspect_view_fields = [
+        "idee",
+        "voor_wie",
+        "nodig",
+        "goed_in",
+        "wie_nog",
+        "wijk",
+        "thema",
+        "status",
+        "toegewezen_aan",
+        "aangemaakt_op",
+        "naam",
+        "email",
+        "telefoon",
+        "toestemming_op",
+        "initiatief",
+    ]
+    panels = [
+        *HANDLING,
+        FieldPanel("wijk"),
+        FieldPanel("idee"),
+        FieldPanel("voor_wie"),
+        FieldPanel("nodig"),
+        FieldPanel("goed_in"),
+        FieldPanel("wie_nog"),
+        FieldPanel("naam"),
+        FieldPanel("email"),
+        FieldPanel("telefoon"),
+    ]
+
+
+class TalentViewSet(QueueViewSet):
+    model = Talent
+
+    def get_urlpatterns(self):
+        koppel, uitkomst = koppel_views(self.permission_policy, self.get_url_name("inspect"))
+        return super().get_urlpatterns() + [
+            path("inspect/<int:pk>/koppel/<int:page_id>/", koppel, name="koppel"),
+            path("inspect/<int:pk>/uitkomst/<int:koppeling_id>/", uitkomst, name="uitkomst"),
+            path("behoefte/<int:behoefte_id>/", need_view(self.permission_policy), name="behoefte"),
+        ]
+
+    icon = "user"
+    menu_label = _("Talenten")
+    list_display = [TitleColumn("naam", label=_("Talent"), url_name="talenten:inspect"), *QUEUE_COLUMNS]
+    list_filter = [*QUEUE_FILTERS, "wijken", "tijd"]
+    search_fields = ["naam", "toelichting"]
+    inspect_view_fields = [
+        "naam",
+        "vaardigheden",
+        "toelichting",
+        "tijd",
+        "dagdelen",
+        "wijken",
+        "thema",
+        "status",
+        "toegewezen_aan",
+        "aangemaakt_op",
+        "email",
+        "telefoon",
+        "toestemming_op",
+    ]
+    panels = [
+        *HANDLING,
+        FieldPanel("vaardigheden"),
+        FieldPanel("toelichting"),
+        FieldPanel("tijd"),
+        FieldPanel("wijken"),
+        FieldPanel("naam"),
+        FieldPanel("email"),
+        FieldPanel("telefoon"),
+    ]
+
+
+class SignaalViewSet(QueueViewSet):
+    model = Signaal
+    icon = "warning"
+    menu_label = _("Signalen")
+    list_display = [
+        TitleColumn("tekst", label=_("Signaal"), url_name="signalen:inspect"),
+        "aantal_bewoners",
+        *QUEUE_COLUMNS,
+    ]
+    list_filter = [*QUEUE_FILTERS, "wijk"]
+    search_fields = ["tekst"]
+    inspect_view_fields = [
+        "tekst",
+        "aantal_bewoners",
+        "wijk",
+        "thema",
+        "status",
+        "toegewezen_aan",
+        "aangemaakt_op",
+        "gemeld_door",
+    ]
+    panels = [
+        FieldPanel("thema"),
+        FieldPanel("wijk"),
+        FieldPanel("tekst"),
+        FieldPanel("aantal_bewoners"),
+        *HANDLING[:2],
+    ]
+    add_view_class = SignaalCreateView
+
+
+class BundelViewSet(ModelViewSet):
+    model = Bundel
+    icon = "folder-open-inverse"
+    menu_label = _("Bundels")
+    index_view_class = QueueIndexView
+    add_view_class = BundelCreateView
+    edit_view_class = QueueEditView
+    inspect_view_class = QueueInspectView
+    delete_view_class = QueueDeleteView
+    history_view_class = QueueHistoryView
+    usage_view_class = QueueUsageView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = [
+        TitleColumn("naam", label=_("Bundel"), url_name="bundels:inspect"),
+        "wijk",
+        "thema",
+        "pagina",
+        "aangemaakt_op",
+    ]
+    list_filter = ["wijk", "thema"]
+    inspect_view_fields = [
+        "naam",
+        "wijk",
+        "thema",
+        "notitie",
+        "ideeen",
+        "signalen",
+        "talenten",
+        "aangemaakt_op",
+    ]
+    panels = [
+        FieldPanel("naam"),
+        FieldPanel("wijk"),
+        FieldPanel("thema"),
+        FieldPanel("notitie"),
+        FieldPanel("ideeen"),
+        FieldPanel("signalen"),
+        FieldPanel("talenten"),
+    ]
+
+    def get_edit_handler(self):
+        return ObjectList(self.panels, base_form_class=BundelForm).bind_to_model(self.model)
+
+    def get_urlpatterns(self):
+        view = initiative_view(self.model, self.permission_policy, "bundle_to_initiative")
+        return super().get_urlpatterns() + [path("inspect/<int:pk>/initiatief/", view, name="initiatief")]
+
+
+for _model in (Idee, Talent, Signaal, Bundel):
+    register_permission_policy(_model, MakelaarPolicy(_model))
+
+
+class MakelaarGroup(ModelViewSetGroup):
+    menu_label = _("Sociaal makelaar")
+    menu_icon = "group"
+    menu_order = 200
+    items = [
+        IdeeViewSet("ideeen"),
+        TalentViewSet("talenten"),
+        SignaalViewSet("signalen"),
+        BundelViewSet("bundels"),
+    ]
+
+
+makelaar_group = MakelaarGroup()
+queue_viewsets = {viewset.model: viewset for viewset in makelaar_group.registerables}
+
+
+@hooks.register("register_admin_viewset")
+def register_makelaar_queue():
+    return makelaar_group
+
+
+@hooks.register("construct_homepage_panels")
+def wat_speelt_er_panel(request, panels):
+    add_panel(request, panels)
+
+
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
+    actions.register_action("initiatieven.status", _("Status gewijzigd"), _("Status gewijzigd"))
+    actions.register_action("initiatieven.toegewezen", _("Toegewezen"), _("Toegewezen"))
+    actions.register_action("initiatieven.gekoppeld", _("Gekoppeld"), _("Gekoppeld aan een initiatief"))
+    actions.register_action(
+        "initiatieven.uitkomst", _("Uitkomst koppeling"), _("Uitkomst van koppeling vastgelegd")
+    )
+    actions.register_action("initiatieven.notitie", _("Notitie toegevoegd"), _("Notitie toegevoegd"))
+    actions.register_action(
+        "initiatieven.initiatief_gemaakt", _("Initiatief gemaakt"), _("Concept-initiatief gemaakt")
+    )
     actions.register_action(
         "initiatieven.datum_vervalt",
         _("Datum vervalt (door de organisator)"),
@@ -100,4 +389,16 @@ def register_log_actions(actions):
         "initiatieven.reeks_gestopt",
         _("Reeks gestopt (door de organisator)"),
         _("Reeks gestopt door de organisator via de persoonlijke link"),
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_persoonsgegevens_url():
+    return [path("persoonsgegevens/", persoonsgegevens, name="initiatieven_persoonsgegevens")]
+
+
+@hooks.register("register_settings_menu_item")
+def register_persoonsgegevens_menu_item():
+    return PersoonsgegevensMenuItem(
+        _("Persoonsgegevens (AVG)"), reverse("initiatieven_persoonsgegevens"), icon_name="user", order=900
     )

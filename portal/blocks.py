@@ -1,5 +1,9 @@
 """StreamField blocks shared by every content page."""
 
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -68,12 +72,35 @@ class BodyBlock(blocks.StreamBlock):
     button = ButtonBlock()
 
 
+def validate_link(value):
+    """A path on this site ("/meedoen/idee/") or a full web address."""
+    if value.startswith("/") and not value.startswith("//") and not re.search(r"\s", value):
+        return
+    try:
+        URLValidator(schemes=["http", "https"])(value)
+    except ValidationError:
+        raise ValidationError(
+            _("Vul een adres op deze site in dat begint met /, zoals /meedoen/idee/, of een heel webadres.")
+        ) from None
+
+
 class EntryPointBlock(blocks.StructBlock):
-    """A large entry tile on the home page ("Ik heb een idee", "Hulp of advies" ...)."""
+    """A large entry tile on the home page ("Ik heb een idee", "Hulp of advies" ...). It leads to the page,
+    or to ``link`` when that is filled in: the resident forms (/meedoen/idee/) are views, not pages."""
 
     title = blocks.CharBlock(label=_("Titel"), max_length=60)
     text = blocks.CharBlock(label=_("Korte uitleg"), max_length=160)
     page = blocks.PageChooserBlock(label=_("Pagina"))
+    link = blocks.CharBlock(
+        label=_("Of naar een formulier (mag leeg)"),
+        required=False,
+        max_length=200,
+        validators=[validate_link],
+        help_text=_(
+            "Bijvoorbeeld /meedoen/idee/. Vul je dit in, dan gaat de knop hierheen in plaats van naar "
+            "de pagina."
+        ),
+    )
     icon = blocks.ChoiceBlock(
         label=_("Icoon"),
         choices=[

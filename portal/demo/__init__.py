@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, Site
@@ -243,34 +244,40 @@ def load_home_and_settings(ctx):
             "Activiteiten, plekken en hulp in jouw wijk.",
             ctx.pages.get("agenda") or ctx.pages["wijken"],
             "agenda",
+            "",
         ),
         (
             "Ik heb een idee",
             "Wil je iets beginnen in de buurt? We helpen je.",
             ctx.pages.get("idee") or ctx.pages["meedoen"],
             "idee",
+            reverse("initiatieven:idee"),
         ),
         (
             "Ik wil helpen",
             "Vertel wat je kunt en hoeveel tijd je hebt.",
             ctx.pages.get("talent") or ctx.pages["meedoen"],
             "helpen",
+            reverse("initiatieven:talent"),
         ),
         (
             "Hulp of advies",
             "Het wijkteam, spreekuren en wie je verder kan helpen.",
             ctx.pages["organisaties"],
             "advies",
+            "",
         ),
     ]
     home = ctx.home.specific
-    wanted = [{"title": t, "text": x, "page": p.id, "icon": i} for t, x, p, i in entries]
+    # The two resident forms are views, not pages: their tiles link there, with /meedoen/ as the page.
+    wanted = [{"title": t, "text": x, "page": p.id, "icon": i, "link": u} for t, x, p, i, u in entries]
     current = [
         {
             "title": b.value["title"],
             "text": b.value["text"],
             "page": b.value["page"].id,
             "icon": b.value["icon"],
+            "link": b.value.get("link") or "",
         }
         for b in home.entry_points
     ]
@@ -339,7 +346,16 @@ def ensure_groups(ctx):
     makelaars, _ = Group.objects.get_or_create(name="Sociaal makelaars")
     makelaars.permissions.add(
         admin_access,
-        *_model_permissions([("portal", "wijk", ["view"]), ("initiatieven", "bijdrage", ["view"])]),
+        *_model_permissions(
+            [
+                ("portal", "wijk", ["view"]),
+                ("initiatieven", "bijdrage", ["view"]),
+                ("initiatieven", "idee", ["add", "change", "delete", "view"]),
+                ("initiatieven", "talent", ["add", "change", "delete", "view"]),
+                ("initiatieven", "signaal", ["add", "change", "delete", "view"]),
+                ("initiatieven", "bundel", ["add", "change", "delete", "view"]),
+            ]
+        ),
     )
     return redacteuren, makelaars
 
@@ -403,11 +419,19 @@ def load_demo():
         section(ctx)
     logins = load_users(ctx)
     load_moderation(ctx)
+    load_queue(ctx)
     return ctx, logins
 
 
 def load_moderation(ctx):
     """After the groups exist: the moderation workflow, and a few contributions that wait for it."""
     from initiatieven.demo import load_moderation as load
+
+    load(ctx)
+
+
+def load_queue(ctx):
+    """After the users exist: the sociaal makelaar's queue of ideas, talents and signals."""
+    from initiatieven.demo_queue import load_queue as load
 
     load(ctx)

@@ -180,3 +180,11 @@ LOGGING = {
 
 # Labels used in templates and forms.
 PORTAL_TAGLINE = _("Alles wat er te doen is in jouw wijk, op één plek.")
+
+# Public forms (initiatieven.spam): a person needs at least this long to fill in a form; bots do not.
+PORTAL_FORM_MIN_SECONDS = 3
+PORTAL_RATE_LIMIT = 5  # POSTs per IP per form in 10 minutes; the next one gets a friendly 429 page
+# Behind a reverse proxy, the header that holds the visitor's address (e.g. "HTTP_X_REAL_IP").
+PORTAL_CLIENT_IP_HEADER = os.environ.get("PORTAL_CLIENT_IP_HEADER", "")
+# AVG: months after an idea or talent is closed before its contact details are erased.
+PORTAL_BEWAARTERMIJN_MAANDEN = 12

@@ -34,7 +34,7 @@ class InitiatievenIndexPage(BasePage):
         verbose_name = _("overzicht initiatieven")
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import initiatieven_listing
+        from ..listing import initiatieven_listing
 
         context = super().get_context(request, *args, **kwargs)
         context.update(initiatieven_listing(self, request))
@@ -144,7 +144,7 @@ class InitiatiefPage(RoutablePageMixin, BasePage):
         return [(p, nexts.get(p.pk)) for p in pages]
 
     def get_context(self, request, *args, **kwargs):
-        from .forms import ContactForm
+        from ..forms import ContactForm
 
         context = super().get_context(request, *args, **kwargs)
         context.setdefault("contact_form", ContactForm())
@@ -153,7 +153,7 @@ class InitiatiefPage(RoutablePageMixin, BasePage):
 
     @path("bericht/", name="bericht")
     def bericht(self, request):
-        from .views import relay_message
+        from ..views import relay_message
 
         return relay_message(request, self)
 
