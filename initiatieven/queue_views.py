@@ -115,6 +115,19 @@ class WijkColumn(Column):
 
 
 class QueueIndexView(generic.IndexView):
+    def dispatch(self, request, *args, **kwargs):
+        # A generalist who may only log signals goes straight to the form.
+        policy = self.permission_policy
+        user = request.user
+        if (
+            user.is_authenticated
+            and not policy.user_has_permission(user, "view")
+            and policy.user_has_permission(user, "add")
+            and self.add_url_name
+        ):
+            return redirect(self.add_url_name)
+        return super().dispatch(request, *args, **kwargs)
+
     def get_base_queryset(self):
         queryset = scoped(super().get_base_queryset(), self.request.user)
         related = ["thema", "toegewezen_aan"] if hasattr(self.model, "toegewezen_aan") else ["thema"]
@@ -218,6 +231,7 @@ class QueueInspectView(ScopedObjectMixin, generic.InspectView):
             can_change=self.permission_policy.user_has_permission_for_instance(user, "change", item),
             similar=similar_items(item, user) if is_queue_item else [],
             initiatief_url=self.request.path + "initiatief/" if isinstance(item, (Idee, Bundel)) else "",
+            activiteit_url=self.request.path + "activiteit/" if isinstance(item, Bundel) else "",
             initiatief=getattr(item, "initiatief", None) or getattr(item, "pagina", None),
         )
         if isinstance(item, Talent):

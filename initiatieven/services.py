@@ -398,3 +398,27 @@ def bundle_to_initiative(bundel, user=None):
     type(bundel).objects.filter(pk=bundel.pk).update(pagina=page)
     log(instance=bundel, action="initiatieven.initiatief_gemaakt", user=user, data={"pagina": page.pk})
     return page
+
+
+def bundle_to_activity(bundel, user=None):
+    """A draft activity for a bundel; the makelaar or editor fills in the date, time and place."""
+    parent = _index(AgendaPage)
+    start = timezone.localdate() + dt.timedelta(days=14)
+    with transaction.atomic():
+        page = ActiviteitPage(
+            title=bundel.naam[:255],
+            slug=_unique_slug(parent, bundel.naam),
+            intro=(bundel.notitie or bundel.naam)[:400],
+            live=False,
+            locale=parent.locale,
+            wijken=[bundel.wijk],
+            themas=[bundel.thema] if bundel.thema else [],
+            start_datum=start,
+            tijdsloten=[Tijdslot(start_tijd=dt.time(10), eind_tijd=dt.time(12), sort_order=0)],
+            owner=user,
+        )
+        parent.add_child(instance=page)
+        page.save_revision(user=user, log_action=True)
+        type(bundel).objects.filter(pk=bundel.pk).update(pagina=page)
+        log(instance=bundel, action="initiatieven.activiteit_gemaakt", user=user, data={"pagina": page.pk})
+    return page

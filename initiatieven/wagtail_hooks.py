@@ -334,8 +334,12 @@ class BundelViewSet(ModelViewSet):
         return ObjectList(self.panels, base_form_class=BundelForm).bind_to_model(self.model)
 
     def get_urlpatterns(self):
-        view = initiative_view(self.model, self.permission_policy, "bundle_to_initiative")
-        return super().get_urlpatterns() + [path("inspect/<int:pk>/initiatief/", view, name="initiatief")]
+        to_initiative = initiative_view(self.model, self.permission_policy, "bundle_to_initiative")
+        to_activity = initiative_view(self.model, self.permission_policy, "bundle_to_activity")
+        return super().get_urlpatterns() + [
+            path("inspect/<int:pk>/initiatief/", to_initiative, name="initiatief"),
+            path("inspect/<int:pk>/activiteit/", to_activity, name="activiteit"),
+        ]
 
 
 for _model in (Idee, Talent, Signaal, Bundel):
@@ -379,6 +383,9 @@ def register_log_actions(actions):
     actions.register_action("initiatieven.notitie", _("Notitie toegevoegd"), _("Notitie toegevoegd"))
     actions.register_action(
         "initiatieven.initiatief_gemaakt", _("Initiatief gemaakt"), _("Concept-initiatief gemaakt")
+    )
+    actions.register_action(
+        "initiatieven.activiteit_gemaakt", _("Activiteit gemaakt"), _("Concept-activiteit gemaakt")
     )
     actions.register_action(
         "initiatieven.datum_vervalt",

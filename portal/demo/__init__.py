@@ -357,13 +357,16 @@ def ensure_groups(ctx):
             ]
         ),
     )
-    return redacteuren, makelaars
+    # Generalists of the wijkteam log anonymous signals; they do not see the queue.
+    wijkteam, _ = Group.objects.get_or_create(name="Wijkteam")
+    wijkteam.permissions.add(admin_access, *_model_permissions([("initiatieven", "signaal", ["add"])]))
+    return redacteuren, makelaars, wijkteam
 
 
 def load_users(ctx):
     from portal.models import Wijk
 
-    redacteuren, makelaars = ensure_groups(ctx)
+    redacteuren, makelaars, wijkteam = ensure_groups(ctx)
     if not getattr(settings, "DEMO_USERS_ALLOWED", False):
         return []
     User = get_user_model()
@@ -382,6 +385,8 @@ def load_users(ctx):
             user.groups.add(makelaars)
             for wijk in Wijk.objects.filter(slug__in=wijk_slugs):
                 wijk.makelaars.add(user)
+        elif role == "wijkteam":
+            user.groups.add(wijkteam)
         logins.append((role, username, data.DEMO_PASSWORD, wijk_slugs))
     return logins
 

@@ -608,4 +608,5 @@ USERS = [
         ["schalkwijk"],
     ),
     ("makelaar-oost", "Olaf", "Jansen", "olaf@huisvandewijk.example.nl", "makelaar", ["oost"]),
+    ("wijkteam", "Wendy", "de Wit", "wendy@wijkteam.example.nl", "wijkteam", []),
 ]

@@ -538,3 +538,54 @@ def test_wie_kan_helpen_ranks_talents_for_a_need_within_scope(client, users, ite
     assert "Bram" in page and "Koppel" in page
     client.force_login(users["makelaar_o"])
     assert client.get(reverse("talenten:behoefte", args=[behoefte.pk])).status_code == 404
+
+
+def test_a_bundel_becomes_a_draft_activity(client, users, wijken, items, home):
+    from wagtail.models import GroupPagePermission, Page
+
+    from activiteiten.models import ActiviteitPage, AgendaPage
+    from initiatieven.models import Bundel
+
+    agenda = AgendaPage(title="Agenda", slug="agenda")
+    home.add_child(instance=agenda)
+    GroupPagePermission.objects.create(
+        group=Group.objects.get(name="Sociaal makelaars"),
+        page=Page.objects.get(pk=agenda.pk),
+        permission=Permission.objects.get(codename="add_page"),
+    )
+    bundel = Bundel.objects.create(
+        naam="Koffie-ochtend voor ouderen", wijk=wijken["schalkwijk"], notitie="Elke week"
+    )
+    client.force_login(users["makelaar_s"])
+    html = client.get(reverse("bundels:inspect", args=[bundel.pk])).content.decode()
+    assert "Maak er een activiteit van" in html
+    response = client.post(reverse("bundels:activiteit", args=[bundel.pk]))
+    page = ActiviteitPage.objects.get()
+    assert response.url == reverse("wagtailadmin_pages:edit", args=[page.pk])
+    assert not page.live and list(page.wijken.all()) == [wijken["schalkwijk"]]
+    bundel.refresh_from_db()
+    assert bundel.pagina_id == page.pk
+
+
+def test_a_generalist_logs_a_signal_but_sees_no_queue(client, users, wijken, items):
+    thema = items["signalen"].thema
+    generalist = User.objects.create_user("gerda", "gerda@example.org", "x")
+    group = _group("Wijkteam", ["add_signaal"])
+    generalist.groups.add(group)
+    client.force_login(generalist)
+    assert client.get(reverse("signalen:index")).url == reverse("signalen:add")
+    response = client.post(
+        reverse("signalen:add"),
+        {
+            "thema": str(thema.pk),
+            "wijk": str(wijken["oost"].pk),
+            "tekst": "Jongeren hangen rond bij de school",
+            "aantal_bewoners": "6",
+            "status": "nieuw",
+        },
+    )
+    assert response.status_code == 302 and response.url == reverse("signalen:add")
+    signaal = Signaal.objects.get(tekst__startswith="Jongeren")
+    assert signaal.gemeld_door == generalist
+    assert client.get(reverse("signalen:inspect", args=[signaal.pk])).status_code in (302, 403, 404)
+    assert client.get(reverse("ideeen:index")).status_code == 302
