@@ -1,6 +1,6 @@
 """Quality of the makelaar's matching on the hand-labelled set, against naive baselines in the same run.
 
-    .venv/bin/python bench/matching_quality.py [--verbose] [--keep]
+    .venv/bin/python bench/matching_quality.py [--verbose] [--keep] [--data tests/data/matching_blind.json]
 
 Builds a throwaway SQLite database in a temporary directory (never ``db.sqlite3``), migrates it, loads
 ``tests/data/matching.json`` with the same loader as the tests (``tests.initiatieven.test_matching``)
@@ -67,7 +67,7 @@ def table(title, n, rows):
         print(row(name, figures))
 
 
-def run(verbose):
+def run(verbose, data=None):
     from django.core.management import call_command
 
     from initiatieven.matching import suggestions_for_need, suggestions_for_talent
@@ -75,7 +75,7 @@ def run(verbose):
 
     start = time.perf_counter()
     call_command("migrate", verbosity=0)
-    labelled = m.load_labelled_set(make_home())
+    labelled = m.load_labelled_set(make_home(), path=data or m.DATA)
     print(f"migrated and loaded the labelled set in {time.perf_counter() - start:.1f} s")
 
     labels = labelled.talent_labels()
@@ -126,12 +126,17 @@ def main(argv=None):
         "--verbose", action="store_true", help="print the top three of every labelled talent and need"
     )
     parser.add_argument("--keep", action="store_true", help="keep the scratch database (to investigate)")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        help="another labelled set in the same format, e.g. tests/data/matching_blind.json (held out)",
+    )
     args = parser.parse_args(argv)
 
     folder = tempfile.mkdtemp(prefix="bench-matching-")
     try:
         setup_django(f"sqlite:///{folder}/bench.sqlite3")
-        run(args.verbose)
+        run(args.verbose, args.data)
     finally:
         if args.keep:
             print(f"kept {folder}/bench.sqlite3")
