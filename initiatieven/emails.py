@@ -270,6 +270,8 @@ def send_introductions(koppeling_pk):
         return
     talent, page = koppeling.talent, koppeling.pagina.specific
     contact_naam, contact_email = page_contact(page)
+    # To the talent: the public name only (the initiator's own name stays private until they reply).
+    public_naam = getattr(page, "initiatiefnemer", "") or getattr(page, "organisator_display", "")
     makelaar = koppeling.gekoppeld_door
     ctx = {
         "talent": talent,
@@ -282,7 +284,13 @@ def send_introductions(koppeling_pk):
     }
     reply_to = [makelaar.email] if makelaar and makelaar.email else None
     if talent.email:
-        _send("kennismaking_talent", ctx, [talent.email], f"Kennismaking: {page.title}", reply_to=reply_to)
+        _send(
+            "kennismaking_talent",
+            ctx | {"contact_naam": public_naam},
+            [talent.email],
+            f"Kennismaking: {page.title}",
+            reply_to=reply_to,
+        )
     if contact_email:
         _send(
             "kennismaking_initiatief",

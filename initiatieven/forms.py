@@ -883,6 +883,15 @@ class TalentForm(MakelaarContactMixin, SpamProtectedForm):
     def clean(self):
         cleaned = super().clean()
         skills = list(cleaned.get("vaardigheden") or [])
+        from .signalen import find_personal_data
+
+        if find_personal_data(cleaned.get("iets_anders", "")):
+            # Skills become tags that every editor sees in the admin's tag suggestions.
+            self.add_error(
+                "iets_anders",
+                _("Zet hier alleen wat je kunt. Je telefoonnummer of e-mailadres vul je onderaan in."),
+            )
+            cleaned["iets_anders"] = ""
         for word in parse_skills(cleaned.get("iets_anders", "")):
             if re.search(r"\w", word) and word not in skills:
                 skills.append(word)

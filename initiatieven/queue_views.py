@@ -158,6 +158,24 @@ class QueueItemForm(WagtailAdminModelForm):
             )
             field.label_from_instance = lambda user: user.get_full_name() or user.username
 
+    def clean(self):
+        cleaned = super().clean()
+        assignee = cleaned.get("toegewezen_aan")
+        if assignee is not None and not assignee.is_superuser:
+            if "wijk" in cleaned and cleaned["wijk"] is not None:
+                wijken = {cleaned["wijk"].pk}
+            elif "wijken" in cleaned:
+                wijken = {w.pk for w in cleaned["wijken"]}
+            else:
+                wijken = self.instance.wijk_ids() if self.instance.pk else set()
+            if not wijken & makelaar_wijk_ids(assignee):
+                self.add_error(
+                    "toegewezen_aan",
+                    _("%(naam)s is geen makelaar van deze wijk en kan dit niet zien.")
+                    % {"naam": assignee.get_full_name() or assignee.get_username()},
+                )
+        return cleaned
+
 
 def models_q_makelaar_of(wijken):
     from django.db.models import Q
@@ -199,6 +217,9 @@ class QueueEditView(ScopedObjectMixin, generic.EditView):
 class QueueInspectView(ScopedObjectMixin, generic.InspectView):
     template_name = "initiatieven/admin/queue_inspect.html"
 
+    def get_page_subtitle(self):
+        return getattr(self.object, "summary", None) or str(self.object)
+
     def get_field_display_value(self, field_name, field):
         if field_name == "dagdelen":
             return self.object.get_dagdelen_display() or "—"
@@ -207,7 +228,7 @@ class QueueInspectView(ScopedObjectMixin, generic.InspectView):
         if field_name == "wijken":
             return ", ".join(w.naam for w in self.object.wijken.all()) or "—"
         if field_name in ("ideeen", "signalen", "talenten"):
-            return "; ".join(str(i) for i in getattr(self.object, field_name).all()) or "—"
+            return "; ".join(i.summary for i in getattr(self.object, field_name).all()) or "—"
         value = super().get_field_display_value(field_name, field)
         return "—" if value in (None, "") else value
 
@@ -330,16 +351,23 @@ def quick_actions(model, policy, inspect_url_name):
     return notitie, toewijzen, status
 
 
-class SignaalCreateView(generic.CreateView):
-    """A professional logs an anonymous signal; who logged it is kept, for questions back."""
+class QueueCreateView(generic.CreateView):
+    """An item added in the admin (say, an idea phoned in) is announced to its wijk's makelaars too."""
 
     def save_instance(self):
-        self.form.instance.gemeld_door = self.request.user
         instance = super().save_instance()
         from .queue import notify_new_item
 
         notify_new_item(instance)
         return instance
+
+
+class SignaalCreateView(QueueCreateView):
+    """A professional logs an anonymous signal; who logged it is kept, for questions back."""
+
+    def save_instance(self):
+        self.form.instance.gemeld_door = self.request.user
+        return super().save_instance()
 
     def get_success_url(self):
         if is_makelaar(self.request.user):
@@ -358,12 +386,21 @@ def initiative_view(model, policy, convert):
     @require_POST
     def view(request, pk):
         item = _item_for_change(request, model, pk, policy)
-        from wagtail.permission_policies.pages import PagePermissionPolicy
+        from wagtail.models import Locale
+
+        from activiteiten.models import AgendaPage
 
         from . import services
+        from .models import InitiatievenIndexPage
 
-        if not PagePermissionPolicy().user_has_permission(request.user, "add"):
-            messages.error(request, _("Je mag geen pagina's maken. Vraag het de redactie."))
+        existing = getattr(item, "initiatief", None) or getattr(item, "pagina", None)
+        if existing is not None:
+            messages.info(request, _("Hier is al een pagina van gemaakt."))
+            return redirect("wagtailadmin_pages:edit", existing.pk)
+        index_model = AgendaPage if convert == "bundle_to_activity" else InitiatievenIndexPage
+        index = index_model.objects.filter(locale=Locale.get_default()).first()
+        if index is not None and not index.permissions_for_user(request.user).can_add_subpage():
+            messages.error(request, _("Je mag daar geen pagina's maken. Vraag het de redactie."))
             return redirect(request.META.get("HTTP_REFERER") or "wagtailadmin_home")
         try:
             page = getattr(services, convert)(item, user=request.user)
@@ -399,6 +436,7 @@ class BundelForm(QueueItemForm):
             if thema_id and model is not Talent:
                 queryset = queryset.filter(thema=thema_id)
             field.queryset = queryset
+            field.label_from_instance = lambda item: item.summary
             field.widget = forms.CheckboxSelectMultiple(choices=field.choices)
         wijk = self.fields.get("wijk")
         if wijk is not None and user is not None and not user.is_superuser:
@@ -459,8 +497,20 @@ def koppel_views(policy, inspect_url_name):
         return []
 
     def koppel(request, pk, page_id):
+        from activiteiten.models import AgendaItemPage
+
+        from .models import InitiatiefPage
+
         talent = _item_for_change(request, Talent, pk, policy)
         page = get_object_or_404(Page.objects.live(), pk=page_id).specific
+        if not isinstance(page, (InitiatiefPage, AgendaItemPage)):
+            raise Http404
+        page_wijken = set(page.wijken.values_list("pk", flat=True))
+        if not (page.heel_de_stad or page_wijken & talent.wijk_ids()):
+            raise Http404
+        if Koppeling.objects.filter(talent=talent, pagina=page, uitkomst="").exists():
+            messages.info(request, _("Dit talent is al aan deze pagina gekoppeld."))
+            return redirect(inspect_url_name, talent.pk)
         naam, email = page_contact(page)
         reasons = reasons_for(talent, page)
         if request.method == "POST":

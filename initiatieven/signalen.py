@@ -6,15 +6,23 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 PATTERNS = [
-    (re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"), "een e-mailadres"),
-    (re.compile(r"(?<!\d)(\+31|0031|0)[\s-]?(\d[\s-]?){9}(?!\d)"), "een telefoonnummer"),
+    (re.compile(r"[\w.+-]+\s*(@|\(at\)|\[at\])\s*[\w-]+(\.[\w-]+)+", re.IGNORECASE), "een e-mailadres"),
+    # 06-12345678, 06 - 123 456 78, +31 (0)6 12345678, 0031 23 5550110, 023-5550110
+    (re.compile(r"(?<!\d)(\+31|0031|0)[\s\-()0]*\d([\s\-()]*\d){8}(?!\d)"), "een telefoonnummer"),
+    # 2031 AB 12, 2031AB, huisnummer 12
     (
-        re.compile(r"\b\d{4}\s?[A-Za-z]{2}\b\s*(,\s*)?(nr\.?\s*)?\d+", re.IGNORECASE),
+        re.compile(
+            r"\b\d{4}\s?(?!(om|en|of|in|op|te|is|ik|je|we|ze|al|na|zo|nu|ja|uur|tot|de|het)\b)[a-z]{2}\b"
+            r"[\s,]*((huis)?n(umme)?r\.?\s*)?\d+",
+            re.IGNORECASE,
+        ),
         "een postcode met huisnummer",
     ),
     (
         re.compile(
-            r"\b[A-Z][a-z]+(straat|laan|weg|plein|kade|gracht|dreef|singel|hof|park|dijk|pad)\s+\d+",
+            r"\b\w*(straat|laan|weg|plein|kade|gracht|dreef|singel|hof|park|dijk|pad|steeg|plantsoen)"
+            r"\s*\d+",
+            re.IGNORECASE,
         ),
         "een adres",
     ),

@@ -39,7 +39,7 @@ def read_token(token, page_id):
     if not isinstance(data, dict) or data.get("p") != page_id:
         raise TokenError("ongeldig")
     bijdrage = Bijdrage.objects.filter(pk=data.get("b"), page_id=page_id).select_related("page").first()
-    if bijdrage is None:
+    if bijdrage is None or not bijdrage.email:  # erased (AVG): the link no longer works
         raise TokenError("ongeldig")
     return bijdrage
 

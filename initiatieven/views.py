@@ -33,8 +33,9 @@ def too_many(request):
 
 
 def _thanks_redirect(soort, titel, email):
-    """Post/redirect/get without storing anything: what the thank-you page shows travels signed."""
-    data = signing.dumps({"s": soort, "t": titel[:100], "e": email[:254]}, salt=THANKS_SALT, compress=True)
+    """Post/redirect/get without storing anything: only the kind travels (signed); a URL ends up in logs and
+    browser history, so it never carries the title or the e-mail address."""
+    data = signing.dumps({"s": soort}, salt=THANKS_SALT, compress=True)
     return HttpResponseRedirect(reverse("initiatieven:bedankt") + f"?b={data}")
 
 
@@ -46,13 +47,13 @@ def bedankt(request):
     return render(
         request,
         "initiatieven/meedoen/bedankt.html",
-        {"soort": data.get("s", ""), "titel": data.get("t", ""), "email": data.get("e", "")},
+        {"soort": data.get("s", "") if isinstance(data, dict) else ""},
     )
 
 
 def _propose(request, form_class, template, kind_of):
     if request.method == "POST":
-        if over_rate_limit(request, "voorstel"):
+        if over_rate_limit(request, request.resolver_match.url_name or "voorstel"):
             return too_many(request)
         form = form_class(request.POST, request.FILES)
         if form.is_bot():
@@ -287,7 +288,7 @@ def _intake(request, form_class, template, soort):
     from . import queue
 
     if request.method == "POST":
-        if over_rate_limit(request, "intake"):
+        if over_rate_limit(request, soort):
             return too_many(request)
         form = form_class(request.POST)
         if form.is_bot():

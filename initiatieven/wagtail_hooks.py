@@ -21,6 +21,7 @@ from .queue_views import (
     BundelForm,
     MakelaarPolicy,
     PersonColumn,
+    QueueCreateView,
     QueueDeleteView,
     QueueEditView,
     QueueHistoryView,
@@ -124,17 +125,32 @@ class QueueForm(QueueItemForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         user = getattr(self, "for_user", None)
-        wijk = self.fields.get("wijk")
-        if wijk is not None and user is not None and not user.is_superuser and makelaar_wijk_ids(user):
-            wijk.queryset = wijk.queryset.filter(pk__in=makelaar_wijk_ids(user))
+        own = makelaar_wijk_ids(user) if user is not None and not user.is_superuser else None
+        self.own_wijken = own
+        for name in ("wijk", "wijken"):
+            field = self.fields.get(name)
+            if field is not None and own:
+                field.queryset = field.queryset.filter(pk__in=own)
         if "tekst" in self.fields and self._meta.model is Signaal:
             self.fields["tekst"].validators.append(validate_no_personal_data)
         if "thema" in self.fields and self._meta.model is Signaal:
             self.fields["thema"].required = True
 
+    def clean(self):
+        cleaned = super().clean()
+        if "wijken" in cleaned and self.own_wijken and self.instance.pk:
+            # Keep the wijken this makelaar does not handle: they are another makelaar's business.
+            others = set(self.instance.wijken.exclude(pk__in=self.own_wijken).values_list("pk", flat=True))
+            if others:
+                from portal.models import Wijk
+
+                cleaned["wijken"] = list(cleaned["wijken"]) + list(Wijk.objects.filter(pk__in=others))
+        return cleaned
+
 
 class QueueViewSet(ModelViewSet):
     index_view_class = QueueIndexView
+    add_view_class = QueueCreateView
     edit_view_class = QueueEditView
     inspect_view_class = QueueInspectView
     delete_view_class = QueueDeleteView

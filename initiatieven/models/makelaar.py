@@ -123,6 +123,12 @@ class Idee(ContactMixin, QueueItem):
         verbose_name_plural = _("ideeën")
 
     def __str__(self):
+        # Neutral on purpose: this string becomes the label in Wagtail's audit log and site history,
+        # which anyone with a permission on the model can read, across wijken. ``summary`` is for screens.
+        return f"Idee {self.pk}"
+
+    @property
+    def summary(self):
         text = " ".join(self.idee.split())
         return text[:80] + ("…" if len(text) > 80 else "")
 
@@ -165,6 +171,10 @@ class Talent(ContactMixin, QueueItem):
         verbose_name_plural = _("talenten")
 
     def __str__(self):
+        return f"Talent {self.pk}"  # neutral: see Idee.__str__
+
+    @property
+    def summary(self):
         skills = ", ".join(t.name for t in self.vaardigheden.all()[:3])
         return f"{self.naam}: {skills or self.toelichting[:40]}"
 
@@ -201,6 +211,10 @@ class Signaal(QueueItem):
         verbose_name_plural = _("signalen")
 
     def __str__(self):
+        return f"Signaal {self.pk}"  # neutral: see Idee.__str__
+
+    @property
+    def summary(self):
         return self.tekst[:80]
 
     def wijk_ids(self):

@@ -349,7 +349,6 @@ def ensure_groups(ctx):
         *_model_permissions(
             [
                 ("portal", "wijk", ["view"]),
-                ("initiatieven", "bijdrage", ["view"]),
                 ("initiatieven", "idee", ["add", "change", "delete", "view"]),
                 ("initiatieven", "talent", ["add", "change", "delete", "view"]),
                 ("initiatieven", "signaal", ["add", "change", "delete", "view"]),

@@ -58,7 +58,7 @@ def test_resident_proposes_editor_approves_resident_cancels_a_date(
     page.get_by_role("button", name="Versturen").click()
 
     expect(page.get_by_role("heading", name="Bedankt! We hebben het ontvangen.")).to_be_visible()
-    expect(page.get_by_text("rita.jansen@example.org")).to_be_visible()
+    assert "rita.jansen" not in page.url
     assert_no_axe_violations(axe, page)
 
     activiteit = ActiviteitPage.objects.get(title="Breiclub De Steek")

@@ -214,14 +214,14 @@ def test_purge_anonymises_ideas_closed_longer_than_the_retention_period(data):
 
 
 def test_purge_anonymises_talents_and_their_log_label_with_the_name(data):
-    assert entries(data["bram"]).get().label.startswith("Bram Bakker:")
+    assert "Bram" not in entries(data["bram"]).get().label  # neutral labels: "Talent 12"
     purge()
     bram = fresh(data["bram"])
     assert (bram.naam, bram.email, bram.telefoon, bram.toelichting) == (GEWIST, "", "", "Bel (gewist)")
     assert sorted(bram.vaardigheden.names()) == ["fietsen repareren", "koken"]
     assert [n.tekst for n in bram.notities.all()] == [GEWIST]
     entry = entries(bram).get()
-    assert entry.label.startswith(GEWIST) and "Bram" not in entry.label
+    assert "Bram" not in entry.label
     assert entry.data == {"aan": "makelaar_s"}  # the makelaar, not the resident
 
 
@@ -518,7 +518,7 @@ def test_url_name_resolves_as_it_will_in_the_admin():
 
 
 @pytest.mark.urls("tests.initiatieven.avg_urls")
-@pytest.mark.parametrize("who", ["admin", "makelaar"])
+@pytest.mark.parametrize("who", ["admin"])
 def test_allowed_user_downloads_the_json(client, users, data, who):
     client.force_login(users[who])
     page = client.get(URL)
@@ -536,7 +536,7 @@ def test_allowed_user_downloads_the_json(client, users, data, who):
 
 @pytest.mark.urls("tests.initiatieven.avg_urls")
 def test_erase_in_the_admin_asks_for_confirmation_first(client, users, data):
-    client.force_login(users["makelaar"])
+    client.force_login(users["admin"])
     before = snapshot()
     confirm = client.post(URL, {"email": "bram@example.org", "actie": "wis"})
     assert confirm.status_code == 200
@@ -591,7 +591,7 @@ def test_the_view_itself_refuses_who_may_not_delete_ideas(users, data):
 
 
 @pytest.mark.parametrize(
-    "who, shown", [("admin", True), ("makelaar", True), ("redacteur", False), ("zonder_beheer", False)]
+    "who, shown", [("admin", True), ("makelaar", False), ("redacteur", False), ("zonder_beheer", False)]
 )
 def test_menu_item_is_shown_to_who_may_use_it(users, who, shown):
     request = RequestFactory().get("/admin/")
@@ -600,14 +600,11 @@ def test_menu_item_is_shown_to_who_may_use_it(users, who, shown):
 
 
 @pytest.mark.urls("tests.initiatieven.avg_urls")
-def test_a_makelaar_cannot_export_or_erase_a_resident_of_another_wijk(client, users, data):
-    from portal.models import Wijk
-
-    other = Wijk.objects.create(naam="Elders", slug="elders")
-    Idee.objects.create(wijk=other, idee="Elders iets", naam="Ans de Vries", email="ans.devries@example.org")
+def test_only_a_superuser_may_export_or_erase_not_a_makelaar(client, users, data):
+    """An address can have data in every wijk, in contributions and in e-mails: no makelaar may see it all."""
     client.force_login(users["makelaar"])
     before = snapshot()
     response = client.post(URL, {"email": "ans.devries@example.org", "actie": "download"})
-    assert response.status_code == 200 and "niet bij jou hoort" in response.content.decode()
+    assert response.status_code in (302, 403)
     client.post(URL, {"email": "ans.devries@example.org", "actie": "wis", "bevestigd": "ja"})
     assert snapshot() == before

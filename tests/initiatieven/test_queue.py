@@ -112,7 +112,7 @@ def test_permission_matrix_for_every_queue_url(client, users, items, prefix, who
         assert index.status_code == 302  # Wagtail's "no permission" redirect to the dashboard
     else:
         assert index.status_code == 200 and results.status_code == 200
-        visible = str(item).split(":")[0] in results.content.decode()
+        visible = item.summary.split(":")[0] in results.content.decode()
         assert visible == allowed
 
     for action in OBJECT_ACTIONS:
@@ -589,3 +589,93 @@ def test_a_generalist_logs_a_signal_but_sees_no_queue(client, users, wijken, ite
     assert signaal.gemeld_door == generalist
     assert client.get(reverse("signalen:inspect", args=[signaal.pk])).status_code in (302, 403, 404)
     assert client.get(reverse("ideeen:index")).status_code == 302
+
+
+def test_site_history_shows_no_resident_data_to_another_wijks_makelaar(client, users, items):
+    talent, idee = items["talenten"], items["ideeen"]
+    client.force_login(users["makelaar_s"])
+    client.post(reverse("talenten:status", args=[talent.pk]), {"status": "in_gesprek"})
+    client.post(reverse("ideeen:status", args=[idee.pk]), {"status": "in_gesprek"})
+    client.force_login(users["makelaar_o"])
+    html = client.get("/admin/reports/site-history/").content.decode()
+    assert "Bram" not in html and "buurtbarbecue" not in html
+
+
+def test_a_makelaar_cannot_move_a_talent_into_another_wijk_or_assign_it_to_someone_blind(
+    client, users, wijken
+):
+    talent = Talent.objects.create(naam="Olga", email="olga@example.org", tijd="wekelijks")
+    talent.wijken.add(wijken["oost"])
+    client.force_login(users["makelaar_o"])
+    html = client.get(reverse("talenten:edit", args=[talent.pk])).content.decode()
+    assert (
+        f'value="{wijken["schalkwijk"].pk}"' not in html.split('name="wijken"')[0][-5:]
+        or "Schalkwijk" not in html
+    )
+    data = {
+        "status": "nieuw",
+        "toegewezen_aan": "",
+        "thema": "",
+        "vaardigheden": "koken",
+        "toelichting": "",
+        "tijd": "wekelijks",
+        "wijken": [str(wijken["schalkwijk"].pk)],
+        "naam": "Olga",
+        "email": "olga@example.org",
+        "telefoon": "",
+    }
+    client.post(reverse("talenten:edit", args=[talent.pk]), data)
+    assert [w.slug for w in talent.wijken.all()] == ["oost"]
+    data.update(wijken=[str(wijken["oost"].pk)], toegewezen_aan=str(users["makelaar_s"].pk))
+    response = client.post(reverse("talenten:edit", args=[talent.pk]), data)
+    assert response.status_code == 200
+    talent.refresh_from_db()
+    assert talent.toegewezen_aan is None
+
+
+def test_koppel_only_to_an_initiative_or_activity_in_the_talents_wijk(client, users, items, moestuin, home):
+    from initiatieven.models import Koppeling
+
+    talent = items["talenten"]
+    client.force_login(users["makelaar_s"])
+    assert client.post(reverse("talenten:koppel", args=[talent.pk, home.pk])).status_code == 404
+    client.post(reverse("talenten:koppel", args=[talent.pk, moestuin.pk]))
+    client.post(reverse("talenten:koppel", args=[talent.pk, moestuin.pk]))
+    assert Koppeling.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "tekst",
+    [
+        "tulpstraat 14",
+        "Tulpstraat14",
+        "06 - 12345678",
+        "+31 (0)6 12345678",
+        "2031 AB, huisnummer 12",
+        "jan(at)example.org",
+    ],
+)
+def test_more_ways_of_writing_personal_data_are_recognised(tekst):
+    from initiatieven.signalen import find_personal_data
+
+    assert find_personal_data(tekst)
+
+
+@pytest.mark.parametrize(
+    "tekst",
+    [
+        "Drie gezinnen snappen de brief over de energietoeslag niet",
+        "Op 14 mei 2026 om 10 uur was het druk",
+        "In 2024 waren er 12 gezinnen met schulden",
+    ],
+)
+def test_ordinary_signals_are_not_mistaken_for_personal_data(tekst):
+    from initiatieven.signalen import find_personal_data
+
+    assert not find_personal_data(tekst)
+
+
+def test_a_huge_number_in_an_admin_filter_is_a_400_not_a_500(client, users, items):
+    client.force_login(users["makelaar_s"])
+    response = client.get(reverse("talenten:index") + "?wijken=99999999999999999999999")
+    assert response.status_code in (200, 400)
