@@ -7,8 +7,10 @@ PIP := $(VENV)/bin/pip
 export HSDS_SCHEMA_DIR ?= $(abspath ../shared/hsds-3.0/schema)
 TEST_ENV := DJANGO_SETTINGS_MODULE=portal.settings.test
 PYTEST_ARGS ?=
+# Two workers for two cores; a test module stays on one worker, so module-scoped fixtures load once.
+PYTEST_WORKERS ?= -n 2 --dist loadscope
 
-.PHONY: run test install install-dev system-deps lint check pytest-sqlite pytest-postgres demo clean
+.PHONY: run test install install-dev system-deps lint check pytest-sqlite pytest-postgres demo backup clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,9 +38,16 @@ demo: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 
-## Debian packages the tests need: chromium for the browser tests, PostgreSQL for the second test run.
+## make backup: the database (SQLite or PostgreSQL, from DATABASE_URL) and the media into backups/<date>/
+## (restore: .venv/bin/python manage.py restore_backup backups/<date>; see the README)
+backup: install
+	$(PY) manage.py backup
+
+## Debian packages the tests need: chromium for the browser tests, zbarimg to decode the slips' QR codes,
+## PostgreSQL for the second test run.
 system-deps:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core; }
+	@command -v zbarimg >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zbar-tools; }
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
 
 lint: install-dev
@@ -51,11 +60,11 @@ check: install-dev
 
 pytest-sqlite: install-dev
 	@echo "=== pytest on SQLite ==="
-	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 pytest-postgres: install-dev
 	@echo "=== pytest on PostgreSQL (throwaway cluster) ==="
-	$(TEST_ENV) .ci/with-postgres $(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(TEST_ENV) .ci/with-postgres $(VENV)/bin/pytest $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 ## make test: dev requirements, chromium and PostgreSQL when missing, ruff, check, migrations, then pytest twice
 test: system-deps install-dev lint check pytest-sqlite pytest-postgres

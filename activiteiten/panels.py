@@ -21,3 +21,19 @@ class OrphanedExceptionsPanel(Panel):
             context["orphans"] = orphans
             context["heading"] = _("Let op")
             return context
+
+
+class VerwijzingenPanel(Panel):
+    """Read-only: how often professionals printed or shared this item for a resident, per month.
+    Informal partners rarely hear back after a referral; this shows them that people are sent."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "activiteiten/panels/verwijzingen.html"
+
+        def get_context_data(self, parent_context=None):
+            from .slip import counts_for
+
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            context["maanden"] = counts_for(page) if page and page.pk else []
+            return context

@@ -5,6 +5,7 @@ import datetime
 import re
 from urllib.parse import urlencode
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -118,6 +119,90 @@ class Doelgroep(index.Indexed, models.Model):
 
     def __str__(self):
         return self.naam
+
+
+HULPVRAAG_ICONS = THEMA_ICONS + [
+    ("phone", _("Telefoon")),
+    ("language", _("Talen")),
+    ("heart", _("Hart")),
+    ("helpen", _("Helpen")),
+    ("advies", _("Advies")),
+]
+
+
+class Hulpvraag(index.Indexed, models.Model):
+    """What a client is looking for, in the words a social worker uses ("eenzaam", "geldzorgen").
+
+    The finder at /verwijzen/ starts here: a hulpvraag points at thema's and doelgroepen, and its
+    zoekwoorden find fitting offer that is tagged differently. Editors manage the list."""
+
+    naam = models.CharField(
+        _("naam"), max_length=80, unique=True, help_text=_("Zoals een hulpverlener het zegt: 'Geldzorgen'.")
+    )
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    uitleg = models.CharField(
+        _("korte uitleg"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Eén korte zin in eenvoudige taal, bijvoorbeeld 'Rondkomen, schulden, post en formulieren'."
+        ),
+    )
+    icoon = models.CharField(_("icoon"), max_length=40, choices=HULPVRAAG_ICONS, default="ontmoeting")
+    sort_order = models.PositiveIntegerField(_("volgorde"), default=0, db_index=True)
+    themas = models.ManyToManyField(
+        Thema,
+        verbose_name=_("thema's"),
+        blank=True,
+        related_name="hulpvragen",
+        help_text=_("Aanbod met een van deze thema's past bij deze hulpvraag."),
+    )
+    doelgroepen = models.ManyToManyField(
+        Doelgroep,
+        verbose_name=_("doelgroepen"),
+        blank=True,
+        related_name="hulpvragen",
+        help_text=_("Aanbod voor deze doelgroepen past ook, bijvoorbeeld mantelzorgers bij 'Mantelzorg'."),
+    )
+    zoekwoorden = models.CharField(
+        _("zoekwoorden"),
+        max_length=400,
+        blank=True,
+        help_text=_(
+            "Woorden gescheiden door komma's, zoals 'schulden, rondkomen, formulieren'. Aanbod met zo'n "
+            "woord in de titel of inleiding past ook. Een woord vindt ook langere woorden: "
+            "'schuld' vindt 'schuldhulp'."
+        ),
+    )
+
+    panels = [
+        FieldPanel("naam"),
+        FieldPanel("slug"),
+        FieldPanel("uitleg"),
+        FieldPanel("icoon"),
+        FieldPanel("themas", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("doelgroepen", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("zoekwoorden"),
+    ]
+    search_fields = [
+        index.SearchField("naam"),
+        index.AutocompleteField("naam"),
+        index.SearchField("zoekwoorden"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "naam"]
+        verbose_name = _("hulpvraag")
+        verbose_name_plural = _("hulpvragen")
+
+    def __str__(self):
+        return self.naam
+
+    @property
+    def zoekwoorden_list(self):
+        """The search words, lower case, without empty ones or duplicates, in the editor's order."""
+        words = (w.strip().lower() for w in self.zoekwoorden.split(","))
+        return list(dict.fromkeys(w for w in words if w))
 
 
 # --- Site settings --------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from portal import views as portal_views
 
 urlpatterns = [
     # django-recurrence's widget labels in the editor's language.
@@ -18,9 +19,11 @@ urlpatterns = [
         name="recurrence-jsi18n",
     ),
     path("", include("activiteiten.urls")),
+    path("api/hsds/", include("activiteiten.hsds_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    path(".well-known/security.txt", portal_views.security_txt, name="security-txt"),
 ]
 
 if settings.DEBUG:
@@ -31,6 +34,7 @@ if settings.DEBUG:
 # Dutch lives at /agenda/, English at /en/agenda/ and so on. Wagtail's page tree comes last.
 urlpatterns += i18n_patterns(
     path("zoeken/", home_views.search, name="search"),
+    path("verwijzen/", include("activiteiten.verwijzen_urls")),
     path("", include("initiatieven.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

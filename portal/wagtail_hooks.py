@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Doelgroep, Thema, Wijk
+from .models import Doelgroep, Hulpvraag, Thema, Wijk
 
 
 class WijkViewSet(SnippetViewSet):
@@ -34,8 +34,19 @@ class DoelgroepViewSet(SnippetViewSet):
     search_fields = ["naam"]
 
 
+class HulpvraagViewSet(SnippetViewSet):
+    """The questions the finder at /verwijzen/ starts from ("eenzaam", "geldzorgen" ...)."""
+
+    model = Hulpvraag
+    icon = "help"
+    menu_label = _("Hulpvragen")
+    list_display = ["naam", "uitleg", "slug"]
+    sort_order_field = "sort_order"
+    search_fields = ["naam", "zoekwoorden"]
+
+
 class TaxonomieViewSetGroup(SnippetViewSetGroup):
-    items = (WijkViewSet, ThemaViewSet, DoelgroepViewSet)
+    items = (WijkViewSet, ThemaViewSet, DoelgroepViewSet, HulpvraagViewSet)
     menu_icon = "folder-open-inverse"
     menu_label = _("Indeling")
     menu_name = "indeling"

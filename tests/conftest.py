@@ -18,6 +18,14 @@ def pytest_report_header(config):
 def home(db):
     """A site whose root is a fresh HomePage (Wagtail's 'Welcome' page removed)."""
     root = Page.get_first_root_node()
+    if root is None:  # a transactional test flushed what Wagtail's migrations created
+        from django.conf import settings
+
+        from wagtail.models import Collection, Locale
+
+        locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        Collection.get_first_root_node() or Collection.add_root(name="Root")
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     Page.objects.filter(depth=2).delete()
     root.refresh_from_db()
     home = HomePageFactory(parent=root)

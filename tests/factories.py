@@ -240,3 +240,30 @@ class InitiatiefPageFactory(wagtail_factories.PageFactory):
         if extracted:
             self.vaardigheden.add(*extracted)
             self.save()
+
+
+# --- Finder ------------------------------------------------------------------------------------------
+
+from portal.models import Hulpvraag  # noqa: E402
+
+
+class HulpvraagFactory(DjangoModelFactory):
+    """A hulpvraag for the finder. Pass ``themas=[...]`` and ``doelgroepen=[...]``."""
+
+    class Meta:
+        model = Hulpvraag
+        django_get_or_create = ("slug",)
+        skip_postgeneration_save = True
+
+    naam = factory.Sequence(lambda n: f"Hulpvraag {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.naam))
+
+    @factory.post_generation
+    def themas(self, create, extracted, **kwargs):
+        if extracted:
+            self.themas.set(extracted)
+
+    @factory.post_generation
+    def doelgroepen(self, create, extracted, **kwargs):
+        if extracted:
+            self.doelgroepen.set(extracted)

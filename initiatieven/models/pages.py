@@ -12,12 +12,20 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from activiteiten.panels import VerwijzingenPanel
 from portal.blocks import BodyBlock
 from portal.models import BasePage, Thema, Wijk, WijkenPageForm
 
@@ -109,6 +117,15 @@ class InitiatiefPage(RoutablePageMixin, BasePage):
         InlinePanel("fotos", label=_("Foto"), heading=_("Meer foto's")),
         InlinePanel("activiteiten", label=_("Activiteit"), heading=_("Activiteiten in de agenda")),
     ]
+    # Wagtail's three tabs, plus how often professionals referred residents to this initiative.
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Inhoud")),
+            ObjectList(BasePage.promote_panels, heading=_("Promoten")),
+            ObjectList(BasePage.settings_panels, heading=_("Instellingen")),
+            ObjectList([VerwijzingenPanel(heading=_("Doorverwezen"))], heading=_("Doorverwezen")),
+        ]
+    )
     search_fields = BasePage.search_fields + [
         index.SearchField("body"),
         index.SearchField("initiatiefnemer"),

@@ -109,6 +109,32 @@ def load_taxonomy(ctx):
         Doelgroep.objects.get_or_create(slug=slug, defaults={"naam": naam, "sort_order": order})
 
 
+def load_hulpvragen(ctx):
+    """The finder's questions. Thema's and doelgroepen are set once, when a hulpvraag is new, so an
+    editor's changes survive the next run."""
+    from portal.models import Doelgroep, Hulpvraag, Thema
+
+    themas = {t.slug: t for t in Thema.objects.all()}
+    doelgroepen = {d.slug: d for d in Doelgroep.objects.all()}
+    for order, (naam, slug, uitleg, icoon, thema_slugs, doelgroep_slugs, zoekwoorden) in enumerate(
+        data.HULPVRAGEN
+    ):
+        hulpvraag, made = Hulpvraag.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "naam": naam,
+                "uitleg": uitleg,
+                "icoon": icoon,
+                "sort_order": order,
+                "zoekwoorden": zoekwoorden,
+            },
+        )
+        if made:
+            hulpvraag.themas.set([themas[s] for s in thema_slugs])
+            hulpvraag.doelgroepen.set([doelgroepen[s] for s in doelgroep_slugs])
+            ctx.note(f"hulpvraag {naam}")
+
+
 def _paragraph(html):
     return [("paragraph", html)]
 
@@ -303,6 +329,7 @@ REDACTEUR_MODEL_PERMISSIONS = [
     ("portal", "wijk", ["add", "change", "delete", "view"]),
     ("portal", "thema", ["add", "change", "delete", "view"]),
     ("portal", "doelgroep", ["add", "change", "delete", "view"]),
+    ("portal", "hulpvraag", ["add", "change", "delete", "view"]),
     ("portal", "portalsettings", ["change"]),
     ("initiatieven", "bijdrage", ["view", "change"]),
 ]
@@ -405,6 +432,7 @@ def load_initiatieven(ctx):
 SECTIONS = [
     ensure_site,
     load_taxonomy,
+    load_hulpvragen,
     load_wijk_pages,
     load_locaties,
     load_organisaties,

@@ -47,6 +47,101 @@ DOELGROEPEN = [
     ("Mantelzorgers", "mantelzorgers"),
 ]
 
+# What a social worker's client looks for; the finder at /verwijzen/ starts here.
+HULPVRAGEN = [
+    # naam, slug, uitleg, icoon, thema's, doelgroepen, zoekwoorden
+    (
+        "Eenzaam, mensen ontmoeten",
+        "eenzaam",
+        "Een praatje, koffie, samen iets doen",
+        "ontmoeting",
+        ["ontmoeting"],
+        [],
+        "ontmoeten, koffie, praatje, huiskamer, stamtafel, gezellig, kennismaken",
+    ),
+    (
+        "Geldzorgen",
+        "geldzorgen",
+        "Rondkomen, schulden, post en formulieren",
+        "geld",
+        ["geld-en-administratie"],
+        [],
+        "geld, schuld, rondkomen, formulier, post, brieven, belasting, toeslag, administratie, budget",
+    ),
+    (
+        "Hulp met computer of telefoon",
+        "computer-en-telefoon",
+        "DigiD, e-mail, apps en online formulieren",
+        "phone",
+        [],
+        [],
+        "computer, telefoon, smartphone, digitaal, digid, internet, tablet, laptop, e-mail, apps",
+    ),
+    (
+        "Nederlands leren",
+        "nederlands-leren",
+        "Taalcafé, taalmaatje, oefenen met praten",
+        "taal",
+        ["taal-en-digitaal"],
+        ["nieuwkomers"],
+        "taal, nederlands, taalcafé, taalmaatje, praten, lezen, schrijven, inburgering",
+    ),
+    (
+        "Opvoeden",
+        "opvoeden",
+        "Vragen over kinderen, ouders ontmoeten",
+        "gezin",
+        ["opvoeden-en-gezin"],
+        ["ouders", "kinderen"],
+        "opvoeden, opvoeding, kind, ouders, peuter, speelgroep, gezin, school, huiswerk",
+    ),
+    (
+        "Bewegen",
+        "bewegen",
+        "Wandelen, sporten, dansen, op eigen tempo",
+        "bewegen",
+        ["bewegen-en-sport"],
+        [],
+        "bewegen, sport, wandel, fiets, gym, dans, yoga, voetbal, zwemmen",
+    ),
+    (
+        "Samen eten",
+        "samen-eten",
+        "Een warme maaltijd met anderen, niet duur",
+        "eten",
+        ["eten-en-drinken"],
+        [],
+        "eten, maaltijd, koken, buurtrestaurant, stamtafel, eetgroep, lunch, diner",
+    ),
+    (
+        "Mantelzorg",
+        "mantelzorg",
+        "Zorgen voor een naaste, even op adem komen",
+        "heart",
+        ["gezondheid-en-zorg"],
+        ["mantelzorgers"],
+        "mantelzorg, zorgen voor, naaste, ontlasten, respijt, dementie",
+    ),
+    (
+        "Iets zinvols doen",
+        "iets-doen",
+        "Vrijwilligerswerk, iets voor de buurt doen",
+        "vrijwilligers",
+        ["vrijwilligerswerk", "wonen-en-buurt"],
+        [],
+        "vrijwilligerswerk, meehelpen, meedoen, moestuin, klussen",
+    ),
+    (
+        "Creatief bezig zijn",
+        "creatief",
+        "Naaien, schilderen, muziek, handwerken",
+        "cultuur",
+        ["cultuur-en-creatief"],
+        [],
+        "creatief, naai, schilder, muziek, zingen, handwerk, knutsel, tekenen",
+    ),
+]
+
 # Opening hours as (weekday, open, close); weekday 0 is Monday.
 WERKDAGEN = [(d, "09:00", "17:00") for d in range(5)]
 WERKDAGEN_AVOND = [(d, "09:00", "22:00") for d in range(4)] + [(4, "09:00", "17:00")]

@@ -1,5 +1,6 @@
 """Settings shared by every environment. See dev.py, production.py and test.py."""
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -41,10 +42,19 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
+]
+
+# django-axes first: it refuses a login while the username and IP pair is locked out.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -55,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "portal.middleware.BadInputMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -172,6 +183,42 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LOGIN_URL = "wagtailadmin_login"
 
+# Security headers, in every environment so that the tests see what production sends. The public site
+# runs no inline script and loads nothing from elsewhere. Wagtail's admin is left out: its editor uses
+# inline scripts and styles of its own. Sharing by WhatsApp or e-mail redirects there after a POST.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'", "https://wa.me", "mailto:"],
+    },
+}
+PERMISSIONS_POLICY = {
+    "camera": [],
+    "microphone": [],
+    "geolocation": [],
+    "payment": [],
+    "usb": [],
+    "interest-cohort": [],
+}
+X_FRAME_OPTIONS = "DENY"
+# /.well-known/security.txt: where to report a vulnerability (an e-mail address or an https URL).
+PORTAL_SECURITY_CONTACT = os.environ.get("PORTAL_SECURITY_CONTACT", "mailto:security@huisvandewijk.nl")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -187,5 +234,16 @@ PORTAL_FORM_MIN_SECONDS = 3
 PORTAL_RATE_LIMIT = 5  # POSTs per IP per form in 10 minutes; the next one gets a friendly 429 page
 # Behind a reverse proxy, the header that holds the visitor's address (e.g. "HTTP_X_REAL_IP").
 PORTAL_CLIENT_IP_HEADER = os.environ.get("PORTAL_CLIENT_IP_HEADER", "")
+# Admin login: after 5 failed attempts for one username from one address, that pair waits 15 minutes.
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = dt.timedelta(minutes=15)
+AXES_USE_ATTEMPT_EXPIRATION = True  # a failure older than the cool-off no longer counts
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "portal/login_geblokkeerd.html"
+AXES_CLIENT_IP_CALLABLE = "initiatieven.spam.client_ip"  # honours PORTAL_CLIENT_IP_HEADER behind a proxy
+AXES_DISABLE_ACCESS_LOG = True  # keep no record of successful logins
+AXES_VERBOSE = False  # no usernames or addresses in the log
+
 # AVG: months after an idea or talent is closed before its contact details are erased.
 PORTAL_BEWAARTERMIJN_MAANDEN = 12

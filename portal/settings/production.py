@@ -29,9 +29,17 @@ EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
 EMAIL_USE_SSL = os.environ.get("EMAIL_USE_SSL", "") == "1"
 EMAIL_TIMEOUT = 10
 
+# TLS ends at the reverse proxy, which passes X-Forwarded-Proto (README, "Running in production").
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Only for a local run of the production stack over plain http (bench/, `make serve`): SECURE_SSL_REDIRECT=0.
+SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") != "0"
+SECURE_HSTS_SECONDS = 31_536_000  # one year
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+# Allows submitting the domain to the browsers' HSTS preload list; that step itself is the operator's.
+SECURE_HSTS_PRELOAD = os.environ.get("SECURE_HSTS_PRELOAD", "1") != "0"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+CSRF_COOKIE_HTTPONLY = True  # Wagtail's admin reads the token from the page, not from the cookie
 
 if os.environ.get("REDIS_URL"):
     CACHES = {

@@ -1,0 +1,123 @@
+"""For social workers: the question-first finder at /verwijzen/ (public) and the lopende groepen overview
+at /verwijzen/lopende-groepen/ (for logged-in professionals). The ranking lives in ``finder.py``."""
+
+import datetime as dt
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
+from django.db.models import Min, Prefetch
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+
+from wagtail.models import Locale
+
+from portal.models import OrganisatiesIndexPage, Wijk
+
+from . import finder as finding
+from .describe import describe_schedule
+from .models import AgendaItemPage, Tijdslot
+
+PER_PAGE = 20
+
+
+def finder(request):
+    """Start from the client's question; everything is a GET parameter, so a result list is a link."""
+    form = finding.FinderForm(request.GET or None)
+    filters = form.valid_filters()
+    uitkomst = page_obj = organisaties_index = None
+    if filters or "hulpvraag" in request.GET:  # "Iets anders" with nothing else chosen: show everything
+        uitkomst = finding.find(filters)
+        page_obj = Paginator(uitkomst.resultaten, PER_PAGE).get_page(request.GET.get("pagina"))
+        finding.add_dates(page_obj.object_list, filters)
+        if not page_obj.object_list:  # nothing fits: point at the sociale kaart
+            organisaties_index = OrganisatiesIndexPage.objects.live().first()
+    return TemplateResponse(
+        request,
+        "activiteiten/finder.html",
+        {
+            "form": form,
+            "filters": filters,
+            "gezocht": finding.describe_filters(filters),
+            "uitkomst": uitkomst,
+            "resultaten": page_obj,
+            "organisaties_index": organisaties_index,
+            "weights": finding.WEIGHTS,
+            "horizon_weeks": finding.HORIZON_DAYS // 7,
+        },
+    )
+
+
+RUNNING_DAYS = finding.HORIZON_DAYS  # "running": it has a date that goes on in the coming three months
+
+
+def _wijk_sections(pages, wijken, initiatives, chosen):
+    """Per wijk its items (an item in two wijken is in both), then one section for the whole city."""
+    sections = []
+    for wijk in wijken:
+        if chosen and wijk != chosen:
+            continue
+        items = [p for p in pages if not p.heel_de_stad and wijk in p.wijken.all()]
+        groups = [i for i in initiatives if not i.heel_de_stad and wijk in i.wijken.all()]
+        if items or groups:
+            sections.append({"wijk": wijk, "items": items, "initiatieven": groups, "slug": wijk.slug})
+    city = [p for p in pages if p.heel_de_stad]
+    city_groups = [i for i in initiatives if i.heel_de_stad]
+    if city or city_groups:
+        sections.append({"wijk": None, "items": city, "initiatieven": city_groups, "slug": "heel-de-stad"})
+    return sections
+
+
+def lopende_groepen(request):
+    """Every running group, activity and spreekuur per wijk, with who runs it, how to reach them and how
+    to sign up: for professionals, so logged-in admin users only."""
+    if not request.user.has_perm("wagtailadmin.access_admin"):
+        return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
+    from initiatieven.models import InitiatiefPage
+
+    wijken = list(Wijk.objects.all())
+    chosen = next((w for w in wijken if w.slug == request.GET.get("wijk")), None)
+    now = timezone.now()
+    upcoming = finding.upcoming_occurrences(now, horizon_days=RUNNING_DAYS)
+    default = Locale.get_default()
+    pages = (
+        AgendaItemPage.objects.live()
+        .filter(locale=default, pk__in=upcoming.values("page_id"))
+        .select_related("locatie", "organisator")
+        .defer("body", "locatie__body", "organisator__body")
+        .prefetch_related("wijken", Prefetch("tijdsloten", queryset=Tijdslot.objects.order_by("sort_order")))
+        .order_by("title", "pk")
+    )
+    if chosen:
+        pages = pages.filter(finding.in_wijk(AgendaItemPage, chosen))
+    firsts = upcoming.filter(page_id__in=pages.values("pk")).values("page_id").annotate(eerste=Min("start"))
+    nexts = {row["page_id"]: row["eerste"] for row in firsts}
+    pages = list(pages)
+    for page in pages:
+        page.schedule_text = describe_schedule(page, list(page.tijdsloten.all()))
+        page.volgende = nexts.get(page.pk)
+    initiatives = (
+        InitiatiefPage.objects.live()
+        .filter(locale=default)
+        .exclude(status="gestopt")
+        .defer_streamfields()
+        .prefetch_related("wijken")
+        .order_by("title", "pk")
+    )
+    if chosen:
+        initiatives = initiatives.filter(finding.in_wijk(InitiatiefPage, chosen))
+    response = TemplateResponse(
+        request,
+        "activiteiten/lopende_groepen.html",
+        {
+            "sections": _wijk_sections(pages, wijken, list(initiatives), chosen),
+            "wijken": wijken,
+            "gekozen_wijk": chosen,
+            "aantal": len(pages),
+            "vandaag": timezone.localdate(),
+            "tot": timezone.localdate() + dt.timedelta(days=RUNNING_DAYS),
+        },
+    )
+    patch_cache_control(response, private=True, no_cache=True)
+    return response

@@ -1,0 +1,28 @@
+"""The open-data API (Open Referral HSDS 3.0), read-only, without a language prefix: /api/hsds/.
+
+HSDS writes its paths without a trailing slash (``/services/{id}``); both forms are answered."""
+
+from django.urls import path, re_path
+
+from . import hsds_views
+
+app_name = "hsds"
+
+ID = r"(?P<id>[^/]+)"
+
+urlpatterns = [
+    path("", hsds_views.root, name="root"),
+    re_path(r"^profile/?$", hsds_views.profile, name="profile"),
+    re_path(r"^profile/schedule\.json$", hsds_views.profile_schedule, name="profile-schedule"),
+    re_path(r"^services/?$", hsds_views.services, name="services"),
+    re_path(rf"^services/{ID}/?$", hsds_views.service, name="service"),
+    re_path(r"^organizations/?$", hsds_views.organizations, name="organizations"),
+    re_path(rf"^organizations/{ID}/?$", hsds_views.organization, name="organization"),
+    re_path(r"^locations/?$", hsds_views.locations, name="locations"),
+    re_path(rf"^locations/{ID}/?$", hsds_views.location, name="location"),
+    re_path(r"^taxonomies/?$", hsds_views.taxonomies, name="taxonomies"),
+    re_path(rf"^taxonomies/{ID}/?$", hsds_views.taxonomy, name="taxonomy"),
+    re_path(r"^taxonomy_terms/?$", hsds_views.taxonomy_terms, name="taxonomy_terms"),
+    re_path(rf"^taxonomy_terms/{ID}/?$", hsds_views.taxonomy_term, name="taxonomy_term"),
+    re_path(r"^(?P<rest>.*)$", hsds_views.unknown, name="unknown"),
+]
