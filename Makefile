@@ -7,8 +7,8 @@ PIP := $(VENV)/bin/pip
 export HSDS_SCHEMA_DIR ?= $(abspath ../shared/hsds-3.0/schema)
 TEST_ENV := DJANGO_SETTINGS_MODULE=portal.settings.test
 PYTEST_ARGS ?=
-# Two workers for two cores; a test module stays on one worker, so module-scoped fixtures load once.
-PYTEST_WORKERS ?= -n 2 --dist loadscope
+# Serial for now: pytest-django runs transactional tests last only without xdist (PYTEST_WORKERS="-n 2" to try).
+PYTEST_WORKERS ?=
 
 .PHONY: run test install install-dev system-deps lint check pytest-sqlite pytest-postgres demo backup clean
 
