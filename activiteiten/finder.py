@@ -418,10 +418,6 @@ def time_filter(filters):
     return condition if (dagdelen or days) else None
 
 
-def _gratis_q():
-    return Q(kosten="gratis") | Q(kosten="bedrag", bedrag__isnull=True) | Q(kosten="bedrag", bedrag=0)
-
-
 def in_wijk(model, wijk):
     through = model.wijken.through
     column = f"{model._meta.model_name}_id"
@@ -442,7 +438,7 @@ def agenda_items(filters, upcoming, locale):
     if filters.get("wijk"):
         qs = qs.filter(in_wijk(AgendaItemPage, filters["wijk"]))
     if filters.get("gratis"):
-        qs = qs.filter(_gratis_q())
+        qs = qs.filter(AgendaItemPage.gratis_q())
     if filters.get("aanmelden"):
         qs = qs.filter(aanmelden=filters["aanmelden"])
     if filters.get("mee"):

@@ -11,7 +11,7 @@ from recurrence.fields import RecurrenceField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -298,6 +298,15 @@ class AgendaItemPage(BasePage):
     def is_gratis(self):
         return self.kosten == "gratis" or (self.kosten == "bedrag" and not self.bedrag)
 
+    @staticmethod
+    def gratis_q():
+        """``is_gratis`` as a query condition on the page table."""
+        return (
+            models.Q(kosten="gratis")
+            | models.Q(kosten="bedrag", bedrag__isnull=True)
+            | models.Q(kosten="bedrag", bedrag=0)
+        )
+
     @property
     def is_inloop(self):
         return self.aanmelden == "inloop"
@@ -374,8 +383,9 @@ class AgendaItemPage(BasePage):
         return context
 
     def get_kosten_display_full(self):
+        """The cost in words, an amount in the active language's number format (€ 3,50 in Dutch)."""
         if self.kosten == "bedrag" and self.bedrag:
-            return f"€ {self.bedrag:.2f}".replace(".", ",")
+            return "€ " + formats.number_format(self.bedrag, 2, use_l10n=True)
         return self.get_kosten_display()
 
 

@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q, Sum
 from django.http import Http404
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -202,12 +202,6 @@ def date_rows(occurrences, with_title=False, usual_locatie_id=None):
     return rows
 
 
-def kosten_text(page):
-    if page.kosten == "bedrag" and page.bedrag:
-        return "€ " + formats.number_format(page.bedrag, 2, use_l10n=True)
-    return page.get_kosten_display()
-
-
 def agenda_item_slip(page):
     occurrences = list(page.upcoming_occurrences(DATES_ON_SLIP))
     contact = {
@@ -228,7 +222,7 @@ def agenda_item_slip(page):
         "soort": page._meta.verbose_name,
         "dates": date_rows(occurrences, usual_locatie_id=page.locatie_id),
         "plek": place_of(page.locatie, page.adres_vrij, page.online),
-        "kosten": kosten_text(page),
+        "kosten": page.get_kosten_display_full(),
         "gratis": page.is_gratis,
         "aanmelden": page.get_aanmelden_label(),
         "inloop": page.is_inloop,
