@@ -328,7 +328,11 @@ class SeriesBuilder:
                     overrides.append((instance.datum, changed[instance.start].pop(0)))
                 elif unchanged[key]:
                     unchanged[key] -= 1
-                    if instance.end - instance.start != length:  # the clocks change during the slot
+                    # The clocks change during the slot, or the start time does not exist that night and
+                    # moved forward: calendar apps would place such a date by the nominal times, so give
+                    # its real times in an override.
+                    moved = instance.start.astimezone(AMSTERDAM).time() != slot.start
+                    if moved or instance.end - instance.start != length:
                         overrides.append((instance.datum, instance))
                 else:  # the date has one slot less (a new time given for the whole date)
                     exdates.add(instance.datum)

@@ -237,6 +237,27 @@ def test_a_slot_at_0230_on_the_day_summer_time_starts(agenda):
     assert spans == set(Occurrence.objects.filter(page=page).values_list("start", "end"))
 
 
+def test_a_series_slot_shorter_than_the_skipped_hour_keeps_its_length_in_calendar_apps(agenda):
+    """Found by the property test below: 02:30-03:15 on the night summer time starts. Calendar apps read
+    the series by its nominal times (03:30 until 03:15); the feed gives that date its real times."""
+    page = ActiviteitPageFactory(
+        parent=agenda,
+        start_datum=dt.date(2025, 3, 30),
+        recurrence=rule("RRULE:FREQ=WEEKLY;BYDAY=MO,SU"),
+        vervalt_op_feestdagen=False,
+        slots=[(dt.time(2, 30), dt.time(3, 15))],
+    )
+    rebuild_occurrences(page, today=TODAY)
+    page = AgendaItemPage.objects.get(pk=page.pk)
+    calendar = item_calendar(page, RequestFactory().get("/"), today=TODAY)
+    spans = {(utc(o.start), utc(o.end)) for o in recurring_ical_events.of(calendar).between(*window(TODAY))}
+    on_the_day = dt.datetime(2025, 3, 30, 1, 30, tzinfo=UTC)  # 03:30 summer time
+    assert (on_the_day, on_the_day + dt.timedelta(minutes=45)) in spans
+    assert spans == {
+        (utc(s), utc(e)) for s, e in Occurrence.objects.filter(page=page).values_list("start", "end")
+    }
+
+
 def test_a_slot_that_starts_in_the_skipped_hour_ends_after_it_starts():
     """02:30 does not exist on 30 March 2025 and moves to 03:30; the slot keeps its 45 minutes."""
     schedule = Schedule(start_datum=dt.date(2025, 3, 30), slots=[Slot(dt.time(2, 30), dt.time(3, 15))])
