@@ -2,6 +2,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import Panel
 
+from portal.panels import VerwijzingenPanel  # noqa: F401  (re-exported for the agenda and initiatives)
+
 from .recurrence import Schedule, orphaned_changes
 
 
@@ -20,20 +22,4 @@ class OrphanedExceptionsPanel(Panel):
                 orphans = orphaned_changes(Schedule.from_page(page))
             context["orphans"] = orphans
             context["heading"] = _("Let op")
-            return context
-
-
-class VerwijzingenPanel(Panel):
-    """Read-only: how often professionals printed or shared this item for a resident, per month.
-    Informal partners rarely hear back after a referral; this shows them that people are sent."""
-
-    class BoundPanel(Panel.BoundPanel):
-        template_name = "activiteiten/panels/verwijzingen.html"
-
-        def get_context_data(self, parent_context=None):
-            from .slip import counts_for
-
-            context = super().get_context_data(parent_context)
-            page = self.instance
-            context["maanden"] = counts_for(page) if page and page.pk else []
             return context

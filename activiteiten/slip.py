@@ -24,6 +24,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page
 
+from portal.models import OrganisatiePage
+
 from .models import AgendaItemPage, Occurrence, VerwijzingTelling
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -40,7 +42,7 @@ DATES_ON_SLIP = 3
 def slip_models():
     from initiatieven.models import InitiatiefPage
 
-    return (AgendaItemPage, InitiatiefPage)
+    return (AgendaItemPage, InitiatiefPage, OrganisatiePage)
 
 
 def public_pages():
@@ -48,9 +50,12 @@ def public_pages():
 
 
 def get_slip_page(page_id):
-    """The live, public activity, spreekuur or initiative with this id; anything else is a 404."""
+    """The live, public activity, spreekuur, initiative or organisation with this id; anything else is a
+    404."""
     page = public_pages().filter(pk=page_id).specific().first()
     if not isinstance(page, slip_models()):
+        raise Http404
+    if getattr(page, "status", "") == "gestopt":  # a stopped initiative: nobody should be sent there
         raise Http404
     return page
 
@@ -277,6 +282,26 @@ def initiative_slip(page, request):
     }
 
 
+def organisation_slip(page):
+    """An organisation: its visiting address and public contact, and the next dates of the activities
+    and spreekuren it organises (each with its title, as they are different items)."""
+    organised = AgendaItemPage.objects.live().public().filter(organisator=page).values_list("pk", flat=True)
+    occurrences = list(
+        Occurrence.objects.filter(page_id__in=list(organised), end__gt=timezone.now())
+        .select_related("page", "locatie")
+        .order_by("start", "page_id")[:DATES_ON_SLIP]
+    )
+    return {
+        "soort": page.get_soort_display(),
+        "dates": date_rows(occurrences, with_title=True),
+        "plek": {"naam": page.adres} if page.adres else None,
+        "wijken": ", ".join(w.naam for w in page.wijken.all()),
+        "heel_de_stad": page.heel_de_stad,
+        "contact": {"telefoon": page.telefoon, "email": page.email, "website": page.website},
+        "is_organisatie": True,
+    }
+
+
 def slip_context(page, request, options):
     """Everything the slip and the poster show, with the labels in ``options["taal"]``."""
     taal = options["taal"]
@@ -285,6 +310,8 @@ def slip_context(page, request, options):
         url = absolute_url(shown, request)
         if isinstance(shown, AgendaItemPage):
             item = agenda_item_slip(shown)
+        elif isinstance(shown, OrganisatiePage):
+            item = organisation_slip(shown)
         else:
             item = initiative_slip(shown, request)
         item.update(
@@ -406,12 +433,13 @@ def counts_for(page, months=4, today=None):
 
 
 def pages_in_wijken(wijk_ids):
-    """Ids of activities, spreekuren and initiatives in these wijken or for the whole city."""
+    """Ids of activities, spreekuren, initiatives and organisations in these wijken or for the whole city."""
     from initiatieven.models import InitiatiefPage
 
     where = Q(wijken__in=wijk_ids) | Q(heel_de_stad=True)
     ids = set(AgendaItemPage.objects.filter(where).values_list("pk", flat=True))
     ids |= set(InitiatiefPage.objects.filter(where).values_list("pk", flat=True))
+    ids |= set(OrganisatiePage.objects.filter(where).values_list("pk", flat=True))
     return ids
 
 

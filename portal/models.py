@@ -29,6 +29,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import BodyBlock, LinkBlock
+from .panels import with_verwijzingen_tab
 
 # --- Taxonomy -------------------------------------------------------------------------------------
 
@@ -648,6 +649,7 @@ class OrganisatiePage(BasePage):
         FieldPanel("logo"),
         FieldPanel("body"),
     ]
+    edit_handler = with_verwijzingen_tab(content_panels, BasePage.promote_panels, BasePage.settings_panels)
     search_fields = BasePage.search_fields + [
         index.SearchField("soort"),
         index.FilterField("heel_de_stad"),

@@ -16,18 +16,16 @@ from wagtail.admin.panels import (
     FieldPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
     PageChooserPanel,
-    TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from activiteiten.panels import VerwijzingenPanel
 from portal.blocks import BodyBlock
 from portal.models import BasePage, Thema, Wijk, WijkenPageForm
+from portal.panels import with_verwijzingen_tab
 
 
 class InitiatievenIndexPage(BasePage):
@@ -117,15 +115,7 @@ class InitiatiefPage(RoutablePageMixin, BasePage):
         InlinePanel("fotos", label=_("Foto"), heading=_("Meer foto's")),
         InlinePanel("activiteiten", label=_("Activiteit"), heading=_("Activiteiten in de agenda")),
     ]
-    # Wagtail's three tabs, plus how often professionals referred residents to this initiative.
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Inhoud")),
-            ObjectList(BasePage.promote_panels, heading=_("Promoten")),
-            ObjectList(BasePage.settings_panels, heading=_("Instellingen")),
-            ObjectList([VerwijzingenPanel(heading=_("Doorverwezen"))], heading=_("Doorverwezen")),
-        ]
-    )
+    edit_handler = with_verwijzingen_tab(content_panels, BasePage.promote_panels, BasePage.settings_panels)
     search_fields = BasePage.search_fields + [
         index.SearchField("body"),
         index.SearchField("initiatiefnemer"),

@@ -272,6 +272,7 @@ def test_spreekuren_initiatives_and_organisations_are_found_and_labelled(client,
     html = response.content.decode()
     for result in by_title.values():
         assert f'href="/verwijzen/briefje/{result.page.pk}/"' in html
+        assert client.get(f"/verwijzen/briefje/{result.page.pk}/").status_code == 200
 
     # With a practical hard filter we cannot promise it for initiatives and organisations: left out, and said.
     response = client.get(FINDER, {"hulpvraag": "geldzorgen", "wijk": "schalkwijk", "gratis": "1"})

@@ -293,6 +293,64 @@ def test_initiative_without_a_contact_form_sends_people_to_the_portal_contact(cl
     assert "023 555 00 00" in html and "wijk@example.nl" in html
 
 
+def test_organisation_slip_shows_its_address_contact_and_the_dates_of_what_it_organises(
+    client, home, agenda, tulp
+):
+    welzijn = OrganisatiePageFactory(
+        parent=OrganisatiesIndexPageFactory(parent=home),
+        title="Welzijn Haarlem",
+        intro="Wij helpen je op weg in de wijk.",
+        soort="welzijn",
+        adres="Zijlweg 2, Haarlem",
+        telefoon="023 555 02 50",
+        email="info@welzijn.example",
+        website="https://welzijn.example/",
+    )
+    taalcafe = ActiviteitPageFactory(
+        parent=agenda,
+        title="Taalcafé",
+        organisator=welzijn,
+        locatie=tulp,
+        start_datum=TODAY + dt.timedelta(days=3),
+        recurrence="RRULE:FREQ=WEEKLY",
+        slots=[(dt.time(14), dt.time(16))],
+    )
+    ander = ActiviteitPageFactory(
+        parent=agenda,
+        title="Iets van een ander",
+        locatie=tulp,
+        start_datum=TODAY + dt.timedelta(days=1),
+        recurrence="RRULE:FREQ=DAILY",
+        slots=[(dt.time(9), dt.time(10))],
+    )
+    rebuild_occurrences(taalcafe)
+    rebuild_occurrences(ander)
+    response = client.get(slip_url(welzijn))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Welzijn Haarlem" in html and "Wij helpen je op weg in de wijk." in html
+    assert "Welzijnsorganisatie" in html
+    assert "Zijlweg 2, Haarlem" in html
+    assert "023 555 02 50" in html and "info@welzijn.example" in html and "https://welzijn.example/" in html
+    titles = [row["titel"] for row in response.context["dates"]]
+    assert len(titles) == 3 and set(titles) == {"Taalcafé"}
+    assert "Kosten" not in html  # an organisation has no single price or sign-up
+    assert client.get(reverse("verwijzen:poster", args=[welzijn.pk])).status_code == 200
+    assert client.post(tel_url(welzijn), {"soort": "afgedrukt"}).status_code == 303
+    assert counts() == [(welzijn.pk, TODAY.replace(day=1), "afgedrukt", 1)]
+    assert f'href="{slip_url(welzijn)}"' in client.get(welzijn.url).content.decode()
+
+
+def test_organisation_slip_without_an_address_names_where_it_works(client, home):
+    schalkwijk = WijkFactory(naam="Schalkwijk")
+    buurtgroep = OrganisatiePageFactory(
+        parent=OrganisatiesIndexPageFactory(parent=home), title="Buurtgroep", wijken=[schalkwijk]
+    )
+    html = client.get(slip_url(buurtgroep)).content.decode()
+    assert "Schalkwijk" in html
+    assert "Er staan nu geen datums in de agenda" in html
+
+
 # --- Languages --------------------------------------------------------------------------------------
 
 
@@ -432,10 +490,19 @@ def test_unknown_page_is_404_everywhere(client, koffie, name):
     assert client.post(reverse("verwijzen:tel", args=[99999]), {"soort": "afgedrukt"}).status_code == 404
 
 
-def test_a_page_that_is_not_an_activity_spreekuur_or_initiative_has_no_slip(client, home, tulp):
+def test_a_page_that_is_not_an_activity_spreekuur_initiative_or_organisation_has_no_slip(client, home, tulp):
     assert client.get(slip_url(home)).status_code == 404
     assert client.get(slip_url(tulp)).status_code == 404
     assert client.post(tel_url(tulp), {"soort": "afgedrukt"}).status_code == 404
+    assert counts() == []
+
+
+def test_a_stopped_initiative_has_no_slip_and_no_slip_button(client, moestuin):
+    moestuin.status = "gestopt"
+    moestuin.save_revision().publish()
+    assert client.get(slip_url(moestuin)).status_code == 404
+    assert client.post(tel_url(moestuin), {"soort": "afgedrukt"}).status_code == 404
+    assert f'href="{slip_url(moestuin)}"' not in client.get(moestuin.url).content.decode()
     assert counts() == []
 
 
@@ -640,6 +707,12 @@ def test_the_page_editor_shows_the_counts_read_only(client, koffie, moestuin, ad
     assert "Briefje afgedrukt: 3" in html and "Gedeeld via WhatsApp: 1" in html
     html = client.get(reverse("wagtailadmin_pages:edit", args=[moestuin.pk])).content.decode()
     assert "Doorverwezen" in html and "Poster afgedrukt: 1" in html
+    organisatie = OrganisatiePageFactory(
+        parent=OrganisatiesIndexPageFactory(parent=koffie.get_site().root_page)
+    )
+    record(organisatie, "gedeeld-link")
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[organisatie.pk])).content.decode()
+    assert "Doorverwezen" in html and "Link gedeeld: 1" in html
 
 
 def test_saving_the_page_in_the_editor_leaves_the_counts_alone(client, koffie, admin_user):
