@@ -1,15 +1,20 @@
-"""The e-mails around contributions and the makelaar's queue.
+"""The e-mails around contributions and the makelaar's queue, and the outbox every e-mail goes through.
 
 Each e-mail is rendered here and stored as a ``Bericht`` (the outbox), then sent by a background task
 (django-tasks). A slow or broken mail server never costs a resident their submission, and a failed
-e-mail is sent again later (``manage.py verstuur_berichten``)."""
+e-mail is sent again later (``manage.py verstuur_berichten``).
+
+E-mail that Django or Wagtail send themselves (Wagtail's "ter goedkeuring" and approval notices, a
+password reset) reaches the outbox through ``OutboxBackend``, the ``EMAIL_BACKEND`` of every settings
+module except the tests'. It is delivered with ``PORTAL_DELIVERY_EMAIL_BACKEND`` (SMTP in production)."""
 
 import logging
 
 from django_tasks import task
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -32,10 +37,18 @@ def send_bericht(pk):
     bericht = Bericht.objects.filter(pk=pk, status="wacht").first()
     if bericht is None:
         return False
-    message = EmailMessage(
-        subject=bericht.onderwerp, body=bericht.tekst, to=bericht.aan, reply_to=bericht.reply_to or None
+    message = EmailMultiAlternatives(
+        subject=bericht.onderwerp,
+        body=bericht.tekst,
+        from_email=bericht.van or None,
+        to=bericht.aan,
+        reply_to=bericht.reply_to or None,
+        headers=bericht.headers or None,
     )
+    if bericht.html:
+        message.attach_alternative(bericht.html, "text/html")
     try:
+        message.connection = get_connection(delivery_backend())
         message.send()
     except Exception as error:  # any failure of the mail server: keep the message for the next try
         bericht.pogingen += 1
@@ -48,6 +61,57 @@ def send_bericht(pk):
     bericht.status, bericht.verstuurd_op = "verstuurd", timezone.now()
     bericht.save(update_fields=["status", "verstuurd_op"])
     return True
+
+
+OUTBOX_BACKEND = "initiatieven.emails.OutboxBackend"
+# Headers worth keeping from Django's and Wagtail's own messages (Wagtail marks its notices as automatic).
+KEPT_HEADERS = ("Auto-Submitted",)
+
+
+def delivery_backend():
+    """The backend that really sends: PORTAL_DELIVERY_EMAIL_BACKEND behind the outbox, else EMAIL_BACKEND."""
+    if settings.EMAIL_BACKEND == OUTBOX_BACKEND:
+        return settings.PORTAL_DELIVERY_EMAIL_BACKEND
+    return settings.EMAIL_BACKEND
+
+
+class OutboxBackend(BaseEmailBackend):
+    """An e-mail backend that only stores: each message becomes a waiting ``Bericht`` and a send task.
+
+    Storing cannot fail when the mail server is down, so Wagtail's moderation notices and Django's own
+    e-mails wait and are retried like ours instead of being logged and dropped. Bcc recipients each get a
+    ``Bericht`` of their own, so no one sees another's address.
+    """
+
+    def send_messages(self, email_messages):
+        from .models import Bericht
+
+        stored = 0
+        for message in email_messages:
+            html = next(
+                (
+                    content
+                    for content, mimetype in getattr(message, "alternatives", [])
+                    if mimetype == "text/html"
+                ),
+                "",
+            )
+            common = {
+                "van": message.from_email or "",
+                "reply_to": list(message.reply_to or []),
+                "onderwerp": " ".join(str(message.subject).split())[:255],
+                "tekst": message.body,
+                "html": html,
+                "headers": {k: v for k, v in (message.extra_headers or {}).items() if k in KEPT_HEADERS},
+                "soort": "systeem",
+            }
+            groups = [list(message.to) + list(message.cc)] if (message.to or message.cc) else []
+            groups += [[address] for address in message.bcc]
+            for aan in groups:
+                bericht = Bericht.objects.create(aan=aan, **common)
+                send_bericht_task.enqueue(bericht.pk)
+            stored += bool(groups)
+        return stored
 
 
 def retry_waiting(limit=200):

@@ -121,7 +121,10 @@ def _berichten_for(email, before=None):
     if not email:
         return []
     queryset = Bericht.objects.filter(
-        Q(aan__icontains=email) | Q(reply_to__icontains=email) | Q(tekst__icontains=email)
+        Q(aan__icontains=email)
+        | Q(reply_to__icontains=email)
+        | Q(tekst__icontains=email)
+        | Q(html__icontains=email)
     )
     if before is not None:
         queryset = queryset.filter(aangemaakt_op__lt=before)
@@ -132,6 +135,7 @@ def _berichten_for(email, before=None):
         if pattern.search(" ".join(map(str, bericht.aan)))
         or pattern.search(" ".join(map(str, bericht.reply_to)))
         or pattern.search(bericht.tekst)
+        or pattern.search(bericht.html)
     ]
 
 
@@ -142,7 +146,7 @@ def _scrub_berichten(email, literals, before=None):
         if bericht.soort == "bericht":
             # "Bericht over <initiatief> van <naam>": the visitor's name is stored nowhere else.
             onderwerp = re.sub(r" van .*$", f" van {GEWIST}", onderwerp, count=1)
-        update = {"aan": [], "reply_to": [], "tekst": GEWIST, "onderwerp": onderwerp}
+        update = {"aan": [], "reply_to": [], "tekst": GEWIST, "html": "", "onderwerp": onderwerp}
         if bericht.status == "wacht":  # never send an erased e-mail
             update.update(status="mislukt", laatste_fout="gewist")
         Bericht.objects.filter(pk=bericht.pk).update(**update)

@@ -1,9 +1,9 @@
 """Outgoing e-mail, kept until it is sent: a mail server that is down loses nothing.
 
 Every e-mail to a resident, initiator, makelaar or editor is written here first, then sent by a
-background task. A failed send stays ``wacht`` and is tried again by ``manage.py verstuur_berichten``
-(run it every few minutes from cron or a systemd timer) and at the next e-mail that goes out.
-The AVG purge anonymises these records too.
+background task; Wagtail's and Django's own e-mails too (``initiatieven.emails.OutboxBackend``). A failed
+send stays ``wacht`` and is tried again by ``manage.py verstuur_berichten`` (run it every few minutes from
+cron or a systemd timer), up to ``MAX_POGINGEN`` times. The AVG purge anonymises these records too.
 """
 
 from django.db import models
@@ -19,6 +19,9 @@ class Bericht(models.Model):
     reply_to = models.JSONField(_("antwoorden naar"), default=list, blank=True)
     onderwerp = models.CharField(_("onderwerp"), max_length=255)
     tekst = models.TextField(_("tekst"))
+    html = models.TextField(_("HTML-versie"), blank=True)
+    van = models.CharField(_("van"), max_length=255, blank=True)
+    headers = models.JSONField(_("kopregels"), default=dict, blank=True)
     soort = models.CharField(_("soort"), max_length=60, blank=True)
     status = models.CharField(_("status"), max_length=12, choices=STATUSSEN, default="wacht")
     pogingen = models.PositiveSmallIntegerField(_("pogingen"), default=0)

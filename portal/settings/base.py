@@ -180,6 +180,10 @@ DEMO_USERS_ALLOWED = False
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Huis van de Wijk <noreply@huisvandewijk.nl>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Every e-mail, Wagtail's notices included, is stored in the outbox first and then delivered with
+# PORTAL_DELIVERY_EMAIL_BACKEND, so a mail server that is down loses nothing (initiatieven/emails.py).
+EMAIL_BACKEND = "initiatieven.emails.OutboxBackend"
+PORTAL_DELIVERY_EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 LOGIN_URL = "wagtailadmin_login"
 

@@ -5,7 +5,9 @@ from .base import *  # noqa: F403
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
+# Django's test setup sets locmem as EMAIL_BACKEND anyway; tests of the outbox set OutboxBackend themselves.
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+PORTAL_DELIVERY_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"

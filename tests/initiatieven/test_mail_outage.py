@@ -28,12 +28,7 @@ pytestmark = pytest.mark.django_db
 MAIL_DOWN = "tests.initiatieven.broken_mail.Backend"
 MAIL_UP = "django.core.mail.backends.locmem.EmailBackend"
 
-WAGTAIL_NOTICE_BYPASSES_THE_OUTBOX = (
-    "Wagtail's own 'ter goedkeuring ingediend' e-mail to the Redacteuren (the GroupApprovalTask notification "
-    "that wagtail.admin.mail sends when services.submit_for_moderation starts the workflow) does not go "
-    "through the Bericht outbox: during an outage Wagtail logs 'Mail connection error, notification sending "
-    "skipped', and verstuur_berichten never sends it"
-)
+OUTBOX = "initiatieven.emails.OutboxBackend"
 
 # Fixtures shared with the form tests (pytest finds a fixture by the name it was defined with).
 site = meedoen.site
@@ -45,8 +40,11 @@ wijken = intake.wijken
 
 @pytest.fixture(autouse=True)
 def fresh_cache(settings):
-    """The per-IP rate limit lives in the cache; the forms' minimum fill time is passed with ``started()``."""
+    """The per-IP rate limit lives in the cache; the forms' minimum fill time is passed with ``started()``.
+    Mail is set up as in production: every e-mail goes into the outbox, then to the mail server."""
     settings.PORTAL_FORM_MIN_SECONDS = 3
+    settings.EMAIL_BACKEND = OUTBOX
+    settings.PORTAL_DELIVERY_EMAIL_BACKEND = MAIL_UP
     cache.clear()
     yield
     cache.clear()
@@ -68,14 +66,15 @@ def the_waiting_email(soort):
 
 
 def mail_is_back_and_retried(settings):
-    settings.EMAIL_BACKEND = MAIL_UP
+    settings.PORTAL_DELIVERY_EMAIL_BACKEND = MAIL_UP
     out = io.StringIO()
     call_command("verstuur_berichten", stdout=out)
     return out.getvalue().strip()
 
 
-def assert_delivered_once(settings, bericht, to, subject):
-    assert mail_is_back_and_retried(settings) == "1 e-mail(s) verstuurd; 0 wachten nog."
+def assert_delivered_once(settings, bericht, to, subject, waiting=1):
+    """``waiting``: all e-mails that waited, e.g. also Wagtail's notice to the editors."""
+    assert mail_is_back_and_retried(settings) == f"{waiting} e-mail(s) verstuurd; 0 wachten nog."
     bericht.refresh_from_db()
     assert bericht.status == "verstuurd" and bericht.verstuurd_op is not None
     (message,) = [m for m in mail.outbox if m.subject == subject]
@@ -93,7 +92,7 @@ def assert_delivered_once(settings, bericht, to, subject):
 def test_proposed_activity_is_stored_during_a_mail_outage_and_its_confirmation_sent_later(
     client, site, settings, django_capture_on_commit_callbacks
 ):
-    settings.EMAIL_BACKEND = MAIL_DOWN
+    settings.PORTAL_DELIVERY_EMAIL_BACKEND = MAIL_DOWN
     with django_capture_on_commit_callbacks(execute=True):
         response = meedoen.propose(client, site)
     assert response.status_code == 302 and response.url.startswith("/meedoen/bedankt/")
@@ -114,7 +113,7 @@ def test_proposed_activity_is_stored_during_a_mail_outage_and_its_confirmation_s
 def test_proposed_initiative_is_stored_during_a_mail_outage_and_its_confirmation_sent_later(
     client, site, settings, django_capture_on_commit_callbacks
 ):
-    settings.EMAIL_BACKEND = MAIL_DOWN
+    settings.PORTAL_DELIVERY_EMAIL_BACKEND = MAIL_DOWN
     data = {
         "gestart": meedoen.started(),
         "website": "",
@@ -145,30 +144,48 @@ def test_proposed_initiative_is_stored_during_a_mail_outage_and_its_confirmation
     )
 
 
-@pytest.mark.xfail(strict=True, reason=WAGTAIL_NOTICE_BYPASSES_THE_OUTBOX)
 def test_the_editors_moderation_notice_for_a_proposal_is_sent_once_mail_is_back(
     client, site, redacteur, settings, django_capture_on_commit_callbacks
 ):
-    settings.EMAIL_BACKEND = MAIL_DOWN
+    settings.PORTAL_DELIVERY_EMAIL_BACKEND = MAIL_DOWN
     with django_capture_on_commit_callbacks(execute=True):
         response = meedoen.propose(client, site)
     assert response.status_code == 302
     assert ActiviteitPage.objects.filter(title="Koffie-ochtend Tulpstraat").exists()
+    assert_wagtail_notice_waits_then_arrives_once(settings, "Koffie-ochtend Tulpstraat")
+
+
+def assert_wagtail_notice_waits_then_arrives_once(settings, title):
+    assert mail.outbox == []
+    notice = Bericht.objects.get(aan=["redactie@example.org"], soort="systeem")
+    assert (notice.status, notice.pogingen) == ("wacht", 1)
+    assert title in notice.onderwerp + notice.tekst
 
     mail_is_back_and_retried(settings)
-    assert [m for m in mail.outbox if m.to == ["redactie@example.org"]]
+    (sent,) = [m for m in mail.outbox if m.to == ["redactie@example.org"]]
+    assert title in sent.subject + sent.body
+    notice.refresh_from_db()
+    assert notice.status == "verstuurd"
+    call_command("verstuur_berichten", stdout=io.StringIO())
+    assert len([m for m in mail.outbox if m.to == ["redactie@example.org"]]) == 1
 
 
-def test_with_mail_up_a_proposal_tells_the_editors_through_wagtail(
+def test_with_mail_up_wagtails_notice_goes_through_the_outbox_once_with_its_html(
     client, site, redacteur, django_capture_on_commit_callbacks
 ):
-    """The counterpart of the test above: with a working mail server the Redacteuren do get the notice,
-    so the notice is something the outage loses."""
+    """The counterpart of the test above: with a working mail server Wagtail's notice is stored and sent
+    at once, marked as automatic."""
     with django_capture_on_commit_callbacks(execute=True):
         meedoen.propose(client, site)
     (notice,) = [m for m in mail.outbox if m.to == ["redactie@example.org"]]
     assert "Koffie-ochtend Tulpstraat" in notice.subject + notice.body
-    assert not Bericht.objects.filter(aan=["redactie@example.org"]).exists()  # not through the outbox
+    assert notice.extra_headers.get("Auto-Submitted") == "auto-generated"
+    bericht = Bericht.objects.get(aan=["redactie@example.org"], soort="systeem")
+    assert bericht.status == "verstuurd" and bericht.pogingen == 0
+    sent = len(mail.outbox)
+    out = io.StringIO()
+    call_command("verstuur_berichten", stdout=out)
+    assert out.getvalue().strip() == "0 e-mail(s) verstuurd; 0 wachten nog." and len(mail.outbox) == sent
 
 
 # --- The makelaar's intake: an idea, a talent ---
@@ -177,7 +194,7 @@ def test_with_mail_up_a_proposal_tells_the_editors_through_wagtail(
 def test_idea_is_stored_during_a_mail_outage_and_the_makelaar_is_told_later(
     client, wijken, makelaar, settings, django_capture_on_commit_callbacks
 ):
-    settings.EMAIL_BACKEND = MAIL_DOWN
+    settings.PORTAL_DELIVERY_EMAIL_BACKEND = MAIL_DOWN
     with django_capture_on_commit_callbacks(execute=True):
         response = intake.post(client, intake.IDEE_URL, intake.idee_data(wijken))
     assert response.status_code == 302 and response.url.startswith("/meedoen/ontvangen/")
@@ -193,7 +210,7 @@ def test_idea_is_stored_during_a_mail_outage_and_the_makelaar_is_told_later(
 def test_talent_is_stored_during_a_mail_outage_and_the_makelaar_is_told_later(
     client, wijken, makelaar, settings, django_capture_on_commit_callbacks
 ):
-    settings.EMAIL_BACKEND = MAIL_DOWN
+    settings.PORTAL_DELIVERY_EMAIL_BACKEND = MAIL_DOWN
     with django_capture_on_commit_callbacks(execute=True):
         response = intake.post(client, intake.TALENT_URL, intake.talent_data(wijken))
     assert response.status_code == 302 and response.url.startswith("/meedoen/ontvangen/")
@@ -212,7 +229,7 @@ def test_talent_is_stored_during_a_mail_outage_and_the_makelaar_is_told_later(
 def test_message_to_an_initiative_is_kept_during_a_mail_outage_and_relayed_later(
     client, initiatief, settings
 ):
-    settings.EMAIL_BACKEND = MAIL_DOWN
+    settings.PORTAL_DELIVERY_EMAIL_BACKEND = MAIL_DOWN
     response = client.post(
         initiatief.url + "bericht/",
         {
@@ -238,7 +255,7 @@ def test_message_to_an_initiative_is_kept_during_a_mail_outage_and_relayed_later
 
 
 def test_asking_for_a_new_link_during_a_mail_outage_sends_it_later(client, proposed, settings):
-    settings.EMAIL_BACKEND = MAIL_DOWN
+    settings.PORTAL_DELIVERY_EMAIL_BACKEND = MAIL_DOWN
     response = client.post(
         "/meedoen/nieuwe-link/",
         {"gestart": meedoen.started(), "website": "", "email": "ans.devries@example.org"},
@@ -287,7 +304,7 @@ def test_proposed_changes_are_stored_during_a_mail_outage_and_confirmed_later(
     client, live, settings, django_capture_on_commit_callbacks
 ):
     page, link = live
-    settings.EMAIL_BACKEND = MAIL_DOWN
+    settings.PORTAL_DELIVERY_EMAIL_BACKEND = MAIL_DOWN
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(link + "wijzigen/", changed_activity(page))
     assert response.status_code == 302 and "klaar=gewijzigd" in response.url
@@ -302,28 +319,26 @@ def test_proposed_changes_are_stored_during_a_mail_outage_and_confirmed_later(
         bericht,
         ["ans.devries@example.org"],
         "We hebben je wijziging ontvangen: Koffie-ochtend Tulpstraat",
+        waiting=2,  # and Wagtail's "ter goedkeuring" notice to the editors
     )
 
 
-@pytest.mark.xfail(strict=True, reason=WAGTAIL_NOTICE_BYPASSES_THE_OUTBOX)
 def test_the_editors_moderation_notice_for_changes_is_sent_once_mail_is_back(
     client, live, settings, django_capture_on_commit_callbacks
 ):
     page, link = live
-    settings.EMAIL_BACKEND = MAIL_DOWN
+    settings.PORTAL_DELIVERY_EMAIL_BACKEND = MAIL_DOWN
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(link + "wijzigen/", changed_activity(page))
     assert response.status_code == 302 and "klaar=gewijzigd" in response.url
-
-    mail_is_back_and_retried(settings)
-    assert [m for m in mail.outbox if m.to == ["redactie@example.org"]]
+    assert_wagtail_notice_waits_then_arrives_once(settings, page.title)
 
 
 def test_a_date_cancelled_during_a_mail_outage_is_in_the_agenda_and_the_editors_are_told_later(
     client, live, settings, django_capture_on_commit_callbacks
 ):
     page, link = live
-    settings.EMAIL_BACKEND = MAIL_DOWN
+    settings.PORTAL_DELIVERY_EMAIL_BACKEND = MAIL_DOWN
     datum = meedoen.next_weekday(1, after=timezone.localdate() + dt.timedelta(days=7))
     with django_capture_on_commit_callbacks(execute=True):
         response = meedoen.cancel(client, link, datum)
@@ -341,7 +356,7 @@ def test_a_series_stopped_during_a_mail_outage_ends_and_the_editors_are_told_lat
     client, live, settings, django_capture_on_commit_callbacks
 ):
     page, link = live
-    settings.EMAIL_BACKEND = MAIL_DOWN
+    settings.PORTAL_DELIVERY_EMAIL_BACKEND = MAIL_DOWN
     vanaf = timezone.localdate() + dt.timedelta(days=14)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -356,3 +371,27 @@ def test_a_series_stopped_during_a_mail_outage_ends_and_the_editors_are_told_lat
     with translation.override("nl"):
         subject = f"Reeks gestopt: Koffie-ochtend Tulpstraat vanaf {formats.date_format(vanaf, 'l j F Y')}"
     assert_delivered_once(settings, bericht, ["redactie@example.org"], subject)
+
+
+# --- Django's own e-mail through the outbox ---
+
+
+def test_any_django_email_waits_in_the_outbox_and_bcc_recipients_get_their_own_copy(settings):
+    from django.core.mail import EmailMultiAlternatives
+
+    settings.PORTAL_DELIVERY_EMAIL_BACKEND = MAIL_DOWN
+    message = EmailMultiAlternatives(
+        "Wachtwoord opnieuw instellen", "Klik op de link.", to=["a@example.org"], bcc=["b@example.org"]
+    )
+    message.attach_alternative("<p>Klik op de link.</p>", "text/html")
+    assert message.send() == 1
+    assert mail.outbox == []
+    stored = sorted(Bericht.objects.filter(soort="systeem").values_list("aan", "status", "html"))
+    assert stored == [
+        (["a@example.org"], "wacht", "<p>Klik op de link.</p>"),
+        (["b@example.org"], "wacht", "<p>Klik op de link.</p>"),
+    ]
+
+    assert mail_is_back_and_retried(settings) == "2 e-mail(s) verstuurd; 0 wachten nog."
+    assert sorted((m.to, m.bcc) for m in mail.outbox) == [(["a@example.org"], []), (["b@example.org"], [])]
+    assert all(m.alternatives[0].content == "<p>Klik op de link.</p>" for m in mail.outbox)
