@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from wagtail.models import Locale
 
+from portal.cache import changed as page_cache_changed
 from portal.models import LocatiePage
 
 from .models import AgendaItemPage, Occurrence
@@ -74,10 +75,12 @@ def rebuild_occurrences_for(page_id, today=None):
     Occurrence.objects.filter(page_id=page_id).delete()
     page = AgendaItemPage.objects.filter(pk=page_id, live=True).first()
     if page is None:
+        page_cache_changed()
         return 0
     planned = expand(Schedule.from_page(page), *window(today))
     toegankelijk = _toegankelijk({p.locatie_id for p in planned if p.locatie_id})
     Occurrence.objects.bulk_create(occurrence_rows(page, planned, toegankelijk), batch_size=1000)
+    page_cache_changed()
     return len(planned)
 
 
@@ -151,4 +154,5 @@ def rebuild_all(today=None, batch=500):
         if rows:
             _insert_rows(cursor, rows)
             total += len(rows)
+        page_cache_changed()
     return total

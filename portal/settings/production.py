@@ -1,6 +1,7 @@
 """Production: secrets and hosts come from the environment; the process refuses to start without them."""
 
 import os
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -42,10 +43,41 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True  # Wagtail's admin reads the token from the page, not from the cookie
 
+# Several gunicorn workers must share one cache: the page cache's generation (portal/cache.py) and the
+# forms' rate limits. Redis with REDIS_URL; otherwise a file cache that all workers on this machine share.
+# Never a per-process memory cache, which would serve a page another worker's publish made stale.
 if os.environ.get("REDIS_URL"):
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": alias,
+        }
+        for alias in ("default", "pages")
+    }
+else:
+    CACHE_DIR = Path(os.environ.get("PORTAL_CACHE_DIR", BASE_DIR / ".cache"))  # noqa: F405
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(CACHE_DIR / "default"),
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(CACHE_DIR / "pages"),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
+
+# A caching reverse proxy or CDN in front (README, "Caching"): Wagtail purges a page's URLs on publish
+# through PURGE requests to PORTAL_FRONTEND_CACHE_URL, and public pages may be kept there for
+# PORTAL_PROXY_CACHE_SECONDS (listings such as the agenda are not purged, so keep it short).
+PORTAL_PROXY_CACHE_SECONDS = int(os.environ.get("PORTAL_PROXY_CACHE_SECONDS", "0"))
+if os.environ.get("PORTAL_FRONTEND_CACHE_URL"):
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["PORTAL_FRONTEND_CACHE_URL"],
         }
     }

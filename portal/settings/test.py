@@ -24,3 +24,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# The page cache is off in tests, except in the tests of the cache itself (tests/portal/test_page_cache.py),
+# which turn it on; one memory cache would otherwise carry pages from one test's database into the next.
+PORTAL_PAGE_CACHE = False

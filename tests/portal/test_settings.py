@@ -80,3 +80,34 @@ def test_dutch_has_no_prefix_and_english_lives_under_en(client, home):
     assert '<html lang="nl"' in nl.content.decode()
     assert '<html lang="en"' in en.content.decode()
     assert client.get("/nl/").status_code == 404
+
+
+def test_production_workers_share_their_cache_never_a_per_process_one(tmp_path):
+    code = SETUP + "print(*sorted((a, c['BACKEND'].rsplit('.', 1)[-1]) for a, c in s.CACHES.items()))"
+    env = {"DJANGO_SETTINGS_MODULE": "portal.settings.production", "SECRET_KEY": "x" * 50}
+    without_redis = _run(code, PORTAL_CACHE_DIR=str(tmp_path), **env)
+    assert without_redis.returncode == 0, without_redis.stderr
+    assert without_redis.stdout.split() == [
+        "('default',",
+        "'FileBasedCache')",
+        "('pages',",
+        "'FileBasedCache')",
+    ]
+    with_redis = _run(code, REDIS_URL="redis://127.0.0.1:6379/1", **env)
+    assert with_redis.stdout.split() == ["('default',", "'RedisCache')", "('pages',", "'RedisCache')"]
+
+
+def test_a_caching_proxy_in_front_gets_wagtails_purges_and_a_short_shared_max_age():
+    code = SETUP + (
+        "from django.test import Client; from wagtail.contrib.frontend_cache.utils import get_backends; "
+        "print(type(get_backends()['proxy']).__name__, s.PORTAL_PROXY_CACHE_SECONDS)"
+    )
+    result = _run(
+        code,
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        SECRET_KEY="x" * 50,
+        PORTAL_FRONTEND_CACHE_URL="http://127.0.0.1:8080",
+        PORTAL_PROXY_CACHE_SECONDS="60",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["HTTPBackend", "60"]
