@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 # Serial for now: pytest-django runs transactional tests last only without xdist (PYTEST_WORKERS="-n 2" to try).
 PYTEST_WORKERS ?=
 
-.PHONY: run test install install-dev system-deps lint check pytest-sqlite pytest-postgres demo backup clean
+.PHONY: run serve collectstatic test install install-dev system-deps lint check pytest-sqlite pytest-postgres demo backup clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,32 @@ run: install
 	@echo ""
 	@echo "Huis van de Wijk draait op http://127.0.0.1:8000 (beheer: http://127.0.0.1:8000/admin/)"
 	$(PY) manage.py runserver 127.0.0.1:8000
+
+## make serve: the portal as in production: gunicorn with (2 x cores) + 1 sync workers, production settings
+## (DEBUG off), whitenoise with compressed and hashed static files. Migrates and collects the static files
+## first. Without SECRET_KEY it uses a generated one, kept in .secret_key (untracked). Plain http on
+## loopback: SECURE_SSL_REDIRECT=0 unless set; behind a TLS proxy set SECURE_SSL_REDIRECT=1.
+SERVE_BIND ?= 127.0.0.1:8000
+SERVE_WORKERS ?= $(shell echo $$((2 * $$(nproc) + 1)))
+SECRET_KEY_FILE := .secret_key
+SERVE_ENV = DJANGO_SETTINGS_MODULE=portal.settings.production \
+	SECRET_KEY="$${SECRET_KEY:-$$(cat $(SECRET_KEY_FILE))}" \
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-0}"
+
+$(SECRET_KEY_FILE):
+	@[ -n "$$SECRET_KEY" ] || { umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@ \
+		&& echo "Generated a local SECRET_KEY in $@ (untracked)."; }
+
+collectstatic: install $(SECRET_KEY_FILE)
+	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v 0
+
+serve: install $(SECRET_KEY_FILE) collectstatic
+	$(SERVE_ENV) $(PY) manage.py migrate --noinput
+	@echo ""
+	@echo "Huis van de Wijk (productie-instellingen) draait op http://$(SERVE_BIND) met $(SERVE_WORKERS) workers"
+	$(SERVE_ENV) $(VENV)/bin/gunicorn portal.wsgi --workers $(SERVE_WORKERS) --worker-class sync \
+		--bind $(SERVE_BIND) --no-control-socket --access-logfile -
 
 demo: install
 	$(PY) manage.py migrate --noinput

@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from activiteiten.listing import agenda_page, upcoming
 from portal.blocks import BodyBlock, EntryPointBlock
-from portal.models import BasePage, LocatiePage, OrganisatiePage, Wijk
+from portal.models import BasePage, LocatiePage, OrganisatiePage, Wijk, with_card_photos
 
 
 class HomePage(BasePage):
@@ -126,10 +126,10 @@ class WijkPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        locaties = list(
+        locaties = with_card_photos(
             LocatiePage.objects.live()
             .filter(wijk_id=self.wijk_id, locale_id=self.locale_id)
-            .select_related("foto", "wijk")
+            .select_related("wijk")
             .prefetch_related("openingstijden")
             .defer_streamfields()
             .order_by("title")

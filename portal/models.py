@@ -11,7 +11,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.http import Http404
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -25,11 +26,11 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from .blocks import BodyBlock, LinkBlock
-from .panels import with_verwijzingen_tab
+from .panels import LeesbaarheidPanel, with_verwijzingen_tab
 
 # --- Taxonomy -------------------------------------------------------------------------------------
 
@@ -56,7 +57,9 @@ class Wijk(index.Indexed, models.Model):
         FieldPanel("slug"),
         FieldPanel("stadsdeel"),
         FieldPanel("beschrijving"),
-        FieldPanel("makelaars"),
+        # Who sees this wijk's ideas, talents and signals (residents' contact details): the admin's call,
+        # not the redactie's, who may edit the wijk but not see the queue.
+        FieldPanel("makelaars", permission="superuser"),
     ]
     search_fields = [index.SearchField("naam"), index.AutocompleteField("naam")]
 
@@ -255,11 +258,37 @@ class BasePage(Page):
         help_text=_("Eén of twee korte zinnen in eenvoudige taal (B1). Wordt ook getoond in overzichten."),
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        LeesbaarheidPanel(heading=_("Leesbaarheid (B1)")),
+    ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:
         abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Shown in the visitor's language above a page that has no translation in it (templates/base.html).
+        context["niet_vertaald"] = self.locale.language_code != translation.get_language()
+        return context
+
+    def route(self, request, path_components):
+        """A page that is not translated yet is still there in every language: /en/agenda/koffie/ finds
+        the Dutch koffie page when the English agenda has no such child, and shows it with the English
+        interface and a notice (templates/base.html)."""
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            if not path_components:
+                raise
+            default = Locale.get_default()
+            if self.locale_id == default.pk:
+                raise
+            original = self.get_translation_or_none(default)
+            if original is None:
+                raise
+            return original.specific.route(request, path_components)
 
 
 # --- Locaties --------------------------------------------------------------------------------------
@@ -280,6 +309,26 @@ def validate_postcode(value):
         raise ValidationError(_("Vul een Nederlandse postcode in, bijvoorbeeld 2031 AB."))
 
 
+LOCATIE_CARD_IMAGE_SPEC = "fill-640x360|format-webp"  # the photo in components/locatie_card.html
+
+
+def with_card_photos(locaties):
+    """The places as a list, each with its card photo and that photo's rendition: two queries for any
+    number of cards instead of one per card. Not ``Prefetch("foto")``: on SQLite, Django 5.2 writes a
+    prefetch along a foreign key as one ``OR`` per photo, which SQLite refuses past 1,000."""
+    from wagtail.images import get_image_model
+
+    locaties = list(locaties)
+    ids = {locatie.foto_id for locatie in locaties if locatie.foto_id}
+    if ids:
+        images = get_image_model().objects.filter(pk__in=ids).prefetch_renditions(LOCATIE_CARD_IMAGE_SPEC)
+        by_id = {image.pk: image for image in images}
+        for locatie in locaties:
+            if locatie.foto_id in by_id:
+                locatie.foto = by_id[locatie.foto_id]
+    return locaties
+
+
 class LocatiesIndexPage(BasePage):
     """/locaties/: every place where something happens, per wijk."""
 
@@ -296,7 +345,7 @@ class LocatiesIndexPage(BasePage):
         locaties = (
             LocatiePage.objects.live()
             .child_of(self)
-            .select_related("wijk", "foto")
+            .select_related("wijk")
             .defer_streamfields()
             .order_by("wijk__naam", "title")
         )
@@ -304,7 +353,7 @@ class LocatiesIndexPage(BasePage):
         gekozen = request.GET.get("wijk", "")
         if gekozen:
             locaties = locaties.filter(wijk__slug=gekozen)
-        context.update(locaties=locaties, wijken=wijken, gekozen_wijk=gekozen)
+        context.update(locaties=with_card_photos(locaties), wijken=wijken, gekozen_wijk=gekozen)
         return context
 
 

@@ -29,3 +29,20 @@ def with_verwijzingen_tab(content_panels, promote_panels, settings_panels):
             ObjectList([VerwijzingenPanel(heading=_("Doorverwezen"))], heading=_("Doorverwezen")),
         ]
     )
+
+
+class LeesbaarheidPanel(Panel):
+    """A B1 readability hint for the page's Dutch text (portal/readability.py). Never blocks publishing."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "portal/panels/leesbaarheid.html"
+
+        def get_context_data(self, parent_context=None):
+            from .readability import page_text, readability
+
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            dutch = page is None or page.locale_id is None or page.locale.language_code == "nl"
+            context["uitslag"] = readability(page_text(page)) if page is not None and dutch else None
+            context["nederlands"] = dutch
+            return context

@@ -34,6 +34,7 @@ if settings.DEBUG:
 # Dutch lives at /agenda/, English at /en/agenda/ and so on. Wagtail's page tree comes last.
 urlpatterns += i18n_patterns(
     path("zoeken/", home_views.search, name="search"),
+    path("toegankelijkheid/", portal_views.toegankelijkheid, name="toegankelijkheid"),
     path("verwijzen/", include("activiteiten.verwijzen_urls")),
     path("", include("initiatieven.urls")),
     path("", include(wagtail_urls)),

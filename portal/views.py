@@ -20,3 +20,22 @@ def security_txt(request):
         f"Canonical: {base}/.well-known/security.txt",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+# The date of the last evaluation, and the status in the government's model (toegankelijkheidsverklaring.nl):
+# A voldoet volledig, B voldoet gedeeltelijk, C eerste maatregelen genomen, D geen maatregelen,
+# E niet vastgesteld.
+TOEGANKELIJKHEID_STATUS = "B"
+TOEGANKELIJKHEID_DATUM = dt.date(2026, 12, 2)
+
+
+@require_safe
+def toegankelijkheid(request):
+    """The accessibility statement in the format of the Dutch government's model statement."""
+    from django.shortcuts import render
+
+    return render(
+        request,
+        "portal/toegankelijkheid.html",
+        {"status": TOEGANKELIJKHEID_STATUS, "datum": TOEGANKELIJKHEID_DATUM, "website": request.get_host()},
+    )

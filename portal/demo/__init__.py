@@ -318,7 +318,8 @@ def load_home_and_settings(ctx):
     instellingen.contact_telefoon = "023 555 00 00"
     instellingen.contact_tekst = "Bel of mail ons op werkdagen van 9.00 tot 17.00 uur."
     instellingen.footer_links = [
-        ("link", {"page": ctx.pages[slug], "text": ""}) for slug in ("over", "privacy", "toegankelijkheid")
+        ("link", {"page": ctx.pages[slug], "text": ""})
+        for slug in ("over", "privacy")  # the accessibility statement is /toegankelijkheid/ itself
     ]
     instellingen.save()
 

@@ -666,26 +666,6 @@ CONTENT_PAGES = [
             ),
         ],
     },
-    {
-        "slug": "toegankelijkheid",
-        "title": "Toegankelijkheid",
-        "intro": "We willen dat iedereen deze website kan gebruiken.",
-        "show_in_menus": False,
-        "body": [
-            (
-                "paragraph",
-                "<p>Deze website moet voldoen aan de toegankelijkheidseisen van de overheid (WCAG 2.1 "
-                "niveau AA). Je kunt de website gebruiken met alleen een toetsenbord, met een "
-                "schermlezer en met de tekst 2 keer zo groot.</p>",
-            ),
-            ("heading", {"text": "Werkt iets niet?", "level": "h2"}),
-            (
-                "paragraph",
-                "<p>Loop je ergens tegenaan? Laat het ons weten via de contactgegevens onderaan deze "
-                "pagina. We antwoorden binnen 5 werkdagen.</p>",
-            ),
-        ],
-    },
 ]
 
 DEMO_PASSWORD = "wijk-demo-2026"  # noqa: S105  (demo only; never created under production settings)

@@ -49,3 +49,38 @@ def facet_count(counts, value):
     if not counts:
         return 0
     return counts.get(str(value), counts.get("*", 0))
+
+
+# What a professional types on a slip (their name and number) never goes into a link.
+PERSONAL_PARAMS = {"naam", "telefoon", "email"}
+
+
+def without_personal_params(request):
+    query = request.GET.copy()
+    for name in PERSONAL_PARAMS:
+        query.pop(name, None)
+    return request.path + (f"?{query.urlencode()}" if query else "")
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Each language, named in its own tongue, linking to this page in that language: its translation when
+    there is a live one, else the same address under that language's prefix, which shows the Dutch page with
+    that language's interface (BasePage.route)."""
+    from django.conf import settings
+    from django.urls import translate_url
+    from django.utils import translation
+
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    translations = {}
+    if page is not None and getattr(page, "pk", None) and hasattr(page, "get_translations"):
+        for other in page.get_translations(inclusive=True).live().public().select_related("locale"):
+            translations[other.locale.language_code] = other
+    path = without_personal_params(request) if request else "/"
+    links = []
+    for code, name in settings.LANGUAGES:  # settings name each language in its own tongue
+        url = translations[code].get_url(request) if code in translations else translate_url(path, code)
+        links.append({"code": code, "name": name, "url": url, "current": code == current})
+    return {"links": links}

@@ -1,0 +1,112 @@
+"""WCAG 2.2 AA, checked by axe (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa) in chromium: every public
+template and state, in every language, must have 0 violations.
+
+Each language is one test on one demo load, visiting every page on a phone: the page's look and its axe
+result do not depend on the database, so PostgreSQL's run checks Dutch and Arabic only (the default
+language and the right-to-left one) and SQLite's run all five.
+"""
+
+import pytest
+from playwright.sync_api import expect
+
+from django.db import connection
+
+from activiteiten.models import ActiviteitPage, SpreekuurPage
+from initiatieven.models import InitiatiefPage
+from portal.models import LocatiePage, OrganisatiePage
+
+from .conftest import AXE_TAGS
+
+pytestmark = pytest.mark.e2e
+
+LANGUAGES = ["nl", "en", "tr", "ar", "pl"]
+NOTHING = "gratis=on&inloop=on"
+DAYTIME_FREE = "dagdeel=overdag&gratis=1"
+FORMS = ["/meedoen/idee/", "/meedoen/talent/", "/meedoen/activiteit/", "/meedoen/initiatief/"]
+
+
+def prefixed(code, path):
+    return path if code == "nl" else f"/{code}{path}"
+
+
+def pages_to_check(demo):
+    """(name, path) of every public template and state, the forms' error states aside."""
+    activiteit = ActiviteitPage.objects.live().first()
+    spreekuur = SpreekuurPage.objects.live().first()
+    locatie = LocatiePage.objects.live().first()
+    organisatie = OrganisatiePage.objects.live().first()
+    initiatief = InitiatiefPage.objects.live().first()
+    wijk_slug = "schalkwijk"
+    return [
+        ("home", "/"),
+        ("agenda", "/agenda/"),
+        ("agenda met filters", f"/agenda/?wijk={wijk_slug}&gratis=on&dagdeel=ochtend"),
+        (
+            "agenda zonder resultaat",
+            f"/agenda/?wijk={wijk_slug}&thema=cultuur&dagdeel=avond&gratis=on&inloop=on",
+        ),
+        ("activiteit", activiteit.url),
+        ("spreekuur", spreekuur.url),
+        ("wijken", "/wijken/"),
+        ("wijk", f"/wijken/{wijk_slug}/"),
+        ("locaties", "/locaties/"),
+        ("locatie", locatie.url),
+        ("organisaties", "/organisaties/"),
+        ("organisatie", organisatie.url),
+        ("initiatieven", "/initiatieven/"),
+        ("initiatief", initiatief.url),
+        ("meedoen", "/meedoen/"),
+        *[(f"formulier {path}", path) for path in FORMS],
+        ("nieuwe link", "/meedoen/nieuwe-link/"),
+        ("bedankt", "/meedoen/bedankt/"),
+        ("ontvangen", "/meedoen/ontvangen/"),
+        ("verwijzen", "/verwijzen/"),
+        (
+            "verwijzen met resultaten",
+            f"/verwijzen/?hulpvraag=eenzaam&wijk={wijk_slug}&dagdeel=overdag&gratis=1",
+        ),
+        ("verwijsbriefje", f"/verwijzen/briefje/{activiteit.pk}/"),
+        ("poster", f"/verwijzen/poster/{activiteit.pk}/"),
+        ("zoeken met resultaten", "/zoeken/?q=koffie"),
+        ("zoeken zonder resultaat", "/zoeken/?q=xylofoonorkest"),
+        ("toegankelijkheid", "/toegankelijkheid/"),
+        ("404", "/bestaat-niet/"),
+    ]
+
+
+def axe_violations(axe, page):
+    result = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    return result.response["violations"], result
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_public_template_and_state_has_no_axe_violations(demo_server, phone, axe, settings, code):
+    if connection.vendor == "postgresql" and code not in ("nl", "ar"):
+        pytest.skip("axe checks every language on SQLite; the pages do not depend on the database")
+    settings.PORTAL_FORM_MIN_SECONDS = 0
+    base = demo_server.url
+    page = phone
+    failures = []
+    checked = []
+
+    def check(name):
+        expect(page.locator("html")).to_have_attribute("lang", code)
+        violations, result = axe_violations(axe, page)
+        checked.append(name)
+        if violations:
+            failures.append(f"{name} ({page.url}):\n{result.generate_report()}")
+
+    for name, path in pages_to_check(demo_server):
+        page.goto(base + prefixed(code, path))
+        check(name)
+
+    for path in FORMS:  # the error state: sent empty, the browser's own checks switched off
+        page.goto(base + prefixed(code, path))
+        page.evaluate("document.querySelectorAll('form').forEach(f => f.noValidate = true)")
+        page.locator("main form[method=post] [type=submit]").first.click()
+        page.wait_for_load_state()
+        assert page.locator(".error-summary, [role=alert]").count(), f"{path}: no error summary"
+        check(f"foutmeldingen {path}")
+
+    assert len(checked) == len(pages_to_check(demo_server)) + len(FORMS)
+    assert not failures, "\n\n".join(failures)
