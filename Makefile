@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 # Serial for now: pytest-django runs transactional tests last only without xdist (PYTEST_WORKERS="-n 2" to try).
 PYTEST_WORKERS ?=
 
-.PHONY: run serve collectstatic test install install-dev system-deps lint check pytest-sqlite pytest-postgres demo backup clean
+.PHONY: run serve collectstatic test install install-dev system-deps lint check pytest-sqlite pytest-postgres pytest-both demo backup clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -86,14 +86,20 @@ check: install-dev
 
 pytest-sqlite: install-dev
 	@echo "=== pytest on SQLite ==="
-	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	$(TEST_ENV) TEST_SQLITE_NAME=$(CURDIR)/.test-db.sqlite3 TEST_MEDIA_ROOT=$(CURDIR)/.test-media-sqlite \
+		$(VENV)/bin/pytest $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 pytest-postgres: install-dev
 	@echo "=== pytest on PostgreSQL (throwaway cluster) ==="
-	$(TEST_ENV) .ci/with-postgres $(VENV)/bin/pytest $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	$(TEST_ENV) TEST_MEDIA_ROOT=$(CURDIR)/.test-media-postgres \
+		.ci/with-postgres $(VENV)/bin/pytest $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+## The two runs side by side, one per core; each one's output is printed in one piece when it ends.
+pytest-both: install-dev
+	$(MAKE) --no-print-directory -j2 --output-sync=target pytest-sqlite pytest-postgres
 
 ## make test: dev requirements, chromium and PostgreSQL when missing, ruff, check, migrations, then pytest twice
-test: system-deps install-dev lint check pytest-sqlite pytest-postgres
+test: system-deps install-dev lint check pytest-both
 
 clean:
-	rm -rf $(VENV) staticfiles .test-media .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .test-media* .pytest_cache .ruff_cache

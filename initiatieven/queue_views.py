@@ -205,6 +205,8 @@ def record_status_change(item, old_status, user):
 
 class QueueEditView(ScopedObjectMixin, generic.EditView):
     def save_instance(self):
+        if not hasattr(self.object, "status"):  # a bundel has no status of its own
+            return super().save_instance()
         old_status = (
             type(self.object).objects.filter(pk=self.object.pk).values_list("status", flat=True).first()
         )

@@ -1,4 +1,5 @@
 import os
+from pathlib import Path
 
 from .base import *  # noqa: F403
 
@@ -9,7 +10,8 @@ ALLOWED_HOSTS = ["*"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PORTAL_DELIVERY_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+# TEST_MEDIA_ROOT lets the SQLite and PostgreSQL runs of `make test` run side by side.
+MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", BASE_DIR / ".test-media"))  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 DEMO_USERS_ALLOWED = True
 
