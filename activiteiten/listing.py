@@ -12,6 +12,8 @@ from django.db import connection
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from portal.translations import with_translations
+
 from .forms import AgendaFilterForm
 from .models import MAX_DAGEN, AgendaItemPage, Occurrence
 from .recurrence import MIDNIGHT, local
@@ -133,6 +135,19 @@ def facet_counts(filters, now=None):
     return counts
 
 
+def cached_facet_counts(filters):
+    """The filter counts, shared by every visitor with the same filters until something changes."""
+    from portal.cache import fragment
+
+    def part(value):
+        if isinstance(value, (list, tuple, set)):
+            return sorted(str(getattr(v, "pk", v)) for v in value)
+        return str(getattr(value, "pk", value))
+
+    parts = sorted((key, part(value)) for key, value in filters.items())
+    return fragment("agenda-tellingen", parts, lambda: facet_counts(filters))
+
+
 def agenda_listing(agenda_page, request):
     form = AgendaFilterForm(request.GET or None)
     filters = form.valid_filters()
@@ -141,9 +156,10 @@ def agenda_listing(agenda_page, request):
     paginator = Paginator(occurrences, agenda_page.PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("pagina"))
     page_obj.object_list = with_place_names(page_obj.object_list)
+    with_translations([o.page for o in page_obj.object_list], request)
     return {
         "filter_form": form,
-        "facet_counts": facet_counts(filters),
+        "facet_counts": cached_facet_counts(filters),
         "occurrences": page_obj,
         "van": van,
         "tot": tot,
@@ -155,7 +171,10 @@ def upcoming(filters=None, limit=20, **lookups):
     """A short list of coming dates for other pages (a wijk's week, what is on at a place, today).
     ``filters`` as for the agenda; extra ``lookups`` filter the occurrences directly."""
     occurrences, _van, _tot = filter_occurrences(filters or {})
-    return with_place_names(occurrences.filter(**lookups).select_related("page").defer("page__body")[:limit])
+    occurrences = occurrences.filter(**lookups).select_related("page").defer("page__body")
+    occurrences = with_place_names(occurrences[:limit])
+    with_translations([o.page for o in occurrences])
+    return occurrences
 
 
 def with_place_names(occurrences):
@@ -171,6 +190,11 @@ def with_place_names(occurrences):
 
 
 def agenda_page():
+    """The agenda in the visitor's language when it is translated, else the Dutch one."""
+    from django.conf import settings
+    from django.utils import translation
+
     from .models import AgendaPage
 
-    return AgendaPage.objects.live().first()
+    pages = {p.locale.language_code: p for p in AgendaPage.objects.live().select_related("locale")}
+    return pages.get(translation.get_language()) or pages.get(settings.LANGUAGE_CODE)

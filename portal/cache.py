@@ -85,6 +85,28 @@ def cache_key(request):
     return f"portal:page:{generation()}:{timezone.localdate().isoformat()}:{digest}"
 
 
+def fragment(name, parts, compute):
+    """An expensive piece of a page (the agenda's filter counts), cached for everyone, logged in or not,
+    under the same generation and date as the pages, so it is never staler than a cached page."""
+    if not enabled():
+        return compute()
+    raw = repr(parts).encode("utf-8", "surrogatepass")
+    try:
+        key = f"portal:fragment:{name}:{generation()}:{timezone.localdate().isoformat()}:"
+        key += hashlib.sha256(raw).hexdigest()
+        value = page_cache().get(key)
+    except Exception:
+        logger.exception("Paginacache niet bereikbaar")
+        return compute()
+    if value is None:
+        value = compute()
+        try:
+            page_cache().set(key, value, cache_seconds())
+        except Exception:
+            logger.exception("Paginacache niet bijgewerkt")
+    return value
+
+
 def request_is_cacheable(request):
     if not enabled() or request.method not in ("GET", "HEAD"):
         return False

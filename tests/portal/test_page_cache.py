@@ -8,6 +8,8 @@ import pytest
 
 from django.contrib.auth.models import User
 from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -181,3 +183,26 @@ def test_with_the_cache_off_nothing_is_stored(client, koffie, settings):
     settings.PORTAL_PAGE_CACHE = False
     get(client, koffie.url)
     assert get(client, koffie.url)[2] is None
+
+
+def test_the_agenda_filter_counts_are_cached_for_logged_in_visitors_too_and_follow_a_change(
+    client, agenda, koffie, admin_user
+):
+    client.force_login(admin_user)  # no page cache with a session: only the counts come from the cache
+    client.get(agenda.url)
+    caches["pages"].clear()
+    with CaptureQueriesContext(connection) as cold:
+        first = client.get(agenda.url).context["facet_counts"]
+    with CaptureQueriesContext(connection) as warm:
+        assert client.get(agenda.url).context["facet_counts"] == first
+    assert len(warm.captured_queries) < len(cold.captured_queries)
+    wandelen = ActiviteitPageFactory(
+        parent=agenda,
+        title="Wandelen",
+        start_datum=TOMORROW,
+        recurrence="",
+        slots=[(dt.time(9), dt.time(10))],
+    )
+    rebuild_occurrences(wandelen)
+    after = client.get(agenda.url).context["facet_counts"]
+    assert after["dagdeel"]["ochtend"] == first["dagdeel"].get("ochtend", 0) + 1
