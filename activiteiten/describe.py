@@ -30,12 +30,23 @@ def _join(words):
     return _("%(first)s en %(last)s") % {"first": ", ".join(words[:-1]), "last": words[-1]}
 
 
-def _ordinal(index):
-    if index == -1:
-        return _("laatste")
-    if index == -2:
-        return _("een-na-laatste")
-    return _("%(n)se") % {"n": index}
+# "2e dinsdag" as one phrase per position, so each language can write its own ordinal ("2nd Tuesday").
+ORDINAL_WEEKDAYS = {
+    1: gettext_noop("1e %(dag)s"),
+    2: gettext_noop("2e %(dag)s"),
+    3: gettext_noop("3e %(dag)s"),
+    4: gettext_noop("4e %(dag)s"),
+    5: gettext_noop("5e %(dag)s"),
+    -1: gettext_noop("laatste %(dag)s"),
+    -2: gettext_noop("een-na-laatste %(dag)s"),
+}
+
+
+def _ordinal_weekday(index, number):
+    phrase = ORDINAL_WEEKDAYS.get(index)
+    if phrase is None:  # positions RRULE allows but nobody uses (6th, 3rd from the end)
+        return f"{index}e {_weekday(number)}"
+    return _(phrase) % {"dag": _weekday(number)}
 
 
 def _date(day):
@@ -59,7 +70,7 @@ def describe_rule(rule):
     elif rule.freq == MONTHLY:
         every = _("van de maand") if interval == 1 else _("van elke %(n)se maand") % {"n": interval}
         if days and all(d.index for d in days):
-            parts = _join(f"{_ordinal(d.index)} {_weekday(d.number)}" for d in days)
+            parts = _join(_ordinal_weekday(d.index, d.number) for d in days)
             text = _("elke %(parts)s %(every)s") % {"parts": parts, "every": every}
         elif rule.bymonthday:
             monthdays = _join(

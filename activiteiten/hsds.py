@@ -915,7 +915,8 @@ def profile_document(ctx):
         "name": "Huis van de Wijk",
         "description": "Het HSDS 3.0-profiel van Huis van de Wijk: HSDS 3.0 met drie extra velden op "
         "schedule (x_rrule, x_timezone, x_exceptions) en de endpoints /locations en /locations/{id}. "
-        "Alle tijden zijn Nederlandse tijd (Europe/Amsterdam).",
+        "Alle tijden zijn Nederlandse tijd (Europe/Amsterdam). Services, organisaties en locaties zijn de "
+        "Nederlandse pagina's: een vertaling (Engels, Turks, Arabisch, Pools) is geen aparte service.",
         "hsds_version": HSDS_VERSION,
         "modifications": {"schedule.json": ctx.absolute(reverse("hsds:profile-schedule"))},
     }

@@ -27,6 +27,7 @@ from wagtail.admin.panels import (
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal.blocks import BodyBlock
 from portal.models import BasePage, Doelgroep, LocatiePage, OrganisatiePage, Thema, Wijk, WijkenPageForm
@@ -289,6 +290,39 @@ class AgendaItemPage(BasePage):
         index.RelatedFields("wijken", [index.SearchField("naam")]),
         index.RelatedFields("doelgroepen", [index.SearchField("naam")]),
     ]
+    # Translations share the Dutch page's schedule, and so its stored dates (``shared_occurrences``).
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("body"),
+        TranslatableField("aanmelden_hoe"),
+        # Schedule
+        SynchronizedField("start_datum"),
+        SynchronizedField("eind_datum"),
+        SynchronizedField("recurrence"),
+        SynchronizedField("dagen"),
+        SynchronizedField("vervalt_op_feestdagen"),
+        SynchronizedField("tijdsloten"),
+        SynchronizedField("uitzonderingen"),
+        # Tags and relations
+        SynchronizedField("wijken"),
+        SynchronizedField("heel_de_stad"),
+        SynchronizedField("themas"),
+        SynchronizedField("doelgroepen"),
+        SynchronizedField("talen"),
+        SynchronizedField("afbeelding"),
+        SynchronizedField("locatie"),
+        SynchronizedField("adres_vrij"),
+        SynchronizedField("online"),
+        SynchronizedField("organisator"),
+        SynchronizedField("organisator_naam"),
+        # Cost, sign-up and contact
+        SynchronizedField("kosten"),
+        SynchronizedField("bedrag"),
+        SynchronizedField("aanmelden"),
+        SynchronizedField("iemand_mag_mee"),
+        SynchronizedField("contact_naam"),
+        SynchronizedField("contact_telefoon"),
+        SynchronizedField("contact_email"),
+    ]
 
     class Meta:
         verbose_name = _("agenda-item")
@@ -494,6 +528,7 @@ class SpreekuurPage(AgendaItemPage):
     content_panels = AgendaItemPage.content_panels + [FieldPanel("onderwerpen")]
     edit_handler = agenda_edit_handler(content_panels)
     search_fields = AgendaItemPage.search_fields + [index.SearchField("onderwerpen")]
+    translatable_fields = AgendaItemPage.translatable_fields + [TranslatableField("onderwerpen")]
 
     class Meta:
         verbose_name = _("spreekuur")

@@ -3,6 +3,7 @@
 from datetime import timedelta
 from itertools import groupby
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -12,10 +13,15 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from activiteiten.listing import agenda_page, upcoming
 from portal.blocks import BodyBlock, EntryPointBlock
 from portal.models import BasePage, LocatiePage, OrganisatiePage, Wijk, with_card_photos
+from portal.translations import source_page, with_translations
+
+# Listings show each page once: the one in the default locale (portal.translations).
+DUTCH = {"locale__language_code": settings.LANGUAGE_CODE}
 
 
 class HomePage(BasePage):
@@ -44,6 +50,10 @@ class HomePage(BasePage):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("inhoud"))
 
     content_panels = BasePage.content_panels + [FieldPanel("entry_points"), FieldPanel("body")]
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("entry_points"),
+        TranslatableField("body"),
+    ]
 
     class Meta:
         verbose_name = _("startpagina")
@@ -53,12 +63,13 @@ class HomePage(BasePage):
         today = timezone.localdate()
         context["vandaag"] = upcoming({"van": today, "tot": today + timedelta(days=1)}, limit=12)
         context["agenda"] = agenda_page()
-        context["wijk_pages"] = (
+        context["wijk_pages"] = with_translations(
             WijkPage.objects.live()
-            .filter(locale_id=self.locale_id)
+            .filter(**DUTCH)
             .select_related("wijk")
             .defer_streamfields()
-            .order_by("wijk__naam")
+            .order_by("wijk__naam"),
+            request,
         )
         return context
 
@@ -75,12 +86,13 @@ class WijkenIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        pages = (
+        pages = with_translations(
             WijkPage.objects.live()
-            .child_of(self)
+            .child_of(source_page(self))
             .select_related("wijk")
             .defer_streamfields()
-            .order_by("wijk__stadsdeel", "wijk__naam")
+            .order_by("wijk__stadsdeel", "wijk__naam"),
+            request,
         )
         context["stadsdelen"] = [
             (stadsdeel, list(group)) for stadsdeel, group in groupby(pages, key=lambda p: p.wijk.stadsdeel)
@@ -119,6 +131,10 @@ class WijkPage(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("wijk"), FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.RelatedFields("wijk", [index.SearchField("naam")])]
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("body"),
+        SynchronizedField("wijk"),
+    ]
 
     class Meta:
         verbose_name = _("wijkpagina")
@@ -128,32 +144,34 @@ class WijkPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         locaties = with_card_photos(
             LocatiePage.objects.live()
-            .filter(wijk_id=self.wijk_id, locale_id=self.locale_id)
+            .filter(wijk_id=self.wijk_id, **DUTCH)
             .select_related("wijk")
             .prefetch_related("openingstijden")
             .defer_streamfields()
             .order_by("title")
         )
-        context["locaties"] = locaties
+        context["locaties"] = locaties = with_translations(locaties, request)
         context["week"] = upcoming({"wijk": [self.wijk]}, limit=40)
         context["agenda"] = agenda_page()
         context["huis_van_de_wijk"] = next((loc for loc in locaties if loc.soort == "huis_van_de_wijk"), None)
         organisaties = (
             OrganisatiePage.objects.live()
-            .filter(locale_id=self.locale_id)
+            .filter(**DUTCH)
             .filter(Q(wijken__id=self.wijk_id) | Q(heel_de_stad=True))
             .distinct()
             .defer_streamfields()
             .order_by("heel_de_stad", "title")
         )
+        organisaties = with_translations(organisaties, request)
         context["organisaties_wijk"] = [o for o in organisaties if not o.heel_de_stad]
         context["organisaties_stad"] = [o for o in organisaties if o.heel_de_stad]
-        context["andere_wijken"] = (
+        context["andere_wijken"] = with_translations(
             WijkPage.objects.live()
-            .sibling_of(self, inclusive=False)
+            .sibling_of(source_page(self), inclusive=False)
             .select_related("wijk")
             .defer_streamfields()
-            .order_by("wijk__naam")
+            .order_by("wijk__naam"),
+            request,
         )
         return context
 
@@ -168,6 +186,7 @@ class ContentPage(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("body")]
 
     class Meta:
         verbose_name = _("inhoudspagina")

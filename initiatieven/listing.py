@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
 from portal.models import Thema, Wijk
+from portal.translations import source_page, with_translations
 
 from .models import Behoefte, InitiatiefPage
 
@@ -104,8 +105,8 @@ def _all(conditions, leave_out=()):
 
 
 def live_initiatives(index):
-    """The published initiatives under ``index``, in the index's language."""
-    return InitiatiefPage.objects.live().public().child_of(index).filter(locale_id=index.locale_id).order_by()
+    """The published initiatives under the Dutch ``index``, each once (a translation shares its tags)."""
+    return InitiatiefPage.objects.live().public().child_of(source_page(index)).order_by()
 
 
 def _tag_counts(initiatives, field):
@@ -171,6 +172,7 @@ def initiatieven_listing(index, request):
     initiatives = with_card_data(ordered(base.filter(_all(facet_filters(filters)))))
     paginator = Paginator(initiatives, index.PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("pagina"))
+    page_obj.object_list = with_translations(page_obj.object_list, request)
     return {
         "filter_form": form,
         "facet_counts": facet_counts(base, filters),

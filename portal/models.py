@@ -28,6 +28,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BodyBlock, LinkBlock
 from .panels import LeesbaarheidPanel, with_verwijzingen_tab
@@ -263,6 +264,16 @@ class BasePage(Page):
         LeesbaarheidPanel(heading=_("Leesbaarheid (B1)")),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    # wagtail-localize: what a translator translates. Everything else is synchronised from the Dutch page:
+    # schedules, tags, relations, prices, yes/no flags and contact details (subclasses extend this list).
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("show_in_menus"),
+        TranslatableField("intro"),
+    ]
 
     class Meta:
         abstract = True
@@ -342,9 +353,11 @@ class LocatiesIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        from .translations import source_page, with_translations
+
         locaties = (
             LocatiePage.objects.live()
-            .child_of(self)
+            .child_of(source_page(self))
             .select_related("wijk")
             .defer_streamfields()
             .order_by("wijk__naam", "title")
@@ -353,7 +366,8 @@ class LocatiesIndexPage(BasePage):
         gekozen = request.GET.get("wijk", "")
         if gekozen:
             locaties = locaties.filter(wijk__slug=gekozen)
-        context.update(locaties=with_card_photos(locaties), wijken=wijken, gekozen_wijk=gekozen)
+        locaties = with_translations(with_card_photos(locaties), request)
+        context.update(locaties=locaties, wijken=wijken, gekozen_wijk=gekozen)
         return context
 
 
@@ -461,6 +475,26 @@ class LocatiePage(BasePage):
         index.RelatedFields("wijk", [index.SearchField("naam")]),
         index.FilterField("wijk"),
     ]
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("toegankelijkheid_toelichting"),
+        TranslatableField("body"),
+        SynchronizedField("soort"),
+        SynchronizedField("adres"),
+        SynchronizedField("postcode"),
+        SynchronizedField("plaats"),
+        SynchronizedField("wijk"),
+        SynchronizedField("rolstoeltoegankelijk"),
+        SynchronizedField("invalidentoilet"),
+        SynchronizedField("ringleiding"),
+        SynchronizedField("lift"),
+        SynchronizedField("gastheer"),
+        SynchronizedField("telefoon"),
+        SynchronizedField("email"),
+        SynchronizedField("foto"),
+        SynchronizedField("latitude"),
+        SynchronizedField("longitude"),
+        SynchronizedField("openingstijden"),
+    ]
 
     class Meta:
         verbose_name = _("locatie")
@@ -560,9 +594,11 @@ class OrganisatiesIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        from .translations import source_page, with_translations
+
         organisaties = (
             OrganisatiePage.objects.live()
-            .child_of(self)
+            .child_of(source_page(self))
             .defer_streamfields()
             .prefetch_related("wijken")
             .order_by("title")
@@ -571,7 +607,7 @@ class OrganisatiesIndexPage(BasePage):
         gekozen = next((w for w in wijken if w.slug == request.GET.get("wijk")), None)
         if gekozen:
             organisaties = organisaties.filter(Q(wijken=gekozen) | Q(heel_de_stad=True)).distinct()
-        organisaties = list(organisaties)
+        organisaties = with_translations(organisaties, request)
         kwadranten = [
             {"sleutel": sleutel, "titel": titel, "uitleg": uitleg, "organisaties": []}
             for sleutel, titel, uitleg in OrganisatiePage.KWADRANTEN
@@ -702,6 +738,19 @@ class OrganisatiePage(BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("soort"),
         index.FilterField("heel_de_stad"),
+    ]
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("body"),
+        SynchronizedField("soort"),
+        SynchronizedField("werkvorm"),
+        SynchronizedField("organisatievorm"),
+        SynchronizedField("wijken"),
+        SynchronizedField("heel_de_stad"),
+        SynchronizedField("telefoon"),
+        SynchronizedField("email"),
+        SynchronizedField("website"),
+        SynchronizedField("adres"),
+        SynchronizedField("logo"),
     ]
 
     class Meta:

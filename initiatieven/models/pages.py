@@ -22,6 +22,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal.blocks import BodyBlock
 from portal.models import BasePage, Thema, Wijk, WijkenPageForm
@@ -122,6 +123,19 @@ class InitiatiefPage(RoutablePageMixin, BasePage):
         index.RelatedFields("themas", [index.SearchField("naam")]),
         index.RelatedFields("wijken", [index.SearchField("naam")]),
         index.FilterField("status"),
+    ]
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("initiatiefnemer"),
+        TranslatableField("body"),
+        SynchronizedField("status"),
+        SynchronizedField("wijken"),
+        SynchronizedField("heel_de_stad"),
+        SynchronizedField("themas"),
+        SynchronizedField("afbeelding"),
+        SynchronizedField("vaardigheid_items"),
+        SynchronizedField("behoeften"),
+        SynchronizedField("fotos"),
+        SynchronizedField("activiteiten"),
     ]
 
     class Meta:

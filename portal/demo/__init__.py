@@ -431,6 +431,110 @@ def load_initiatieven(ctx):
     load(ctx)
 
 
+def translate_page(page, locale, **fields):
+    """The live translation of ``page`` into ``locale``: made with ``fields`` when it is missing, else left
+    as it is (an editor's changes survive the next run). Returns (translation, created)."""
+    page = page.specific
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:
+        return existing, False
+    translated = page.copy_for_translation(locale, copy_parents=True)
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    return translated, True
+
+
+def _localized_link(link, code):
+    """A path on this site in another language: /meedoen/idee/ becomes /en/meedoen/idee/."""
+    from django.urls import translate_url
+    from django.utils import translation
+
+    if not link.startswith("/"):
+        return link
+    with translation.override(settings.LANGUAGE_CODE):
+        return translate_url(link, code)
+
+
+def _translate_entry_points(home, translated, code):
+    """The home page's tiles in ``code``, leading to the translated page where there is one."""
+    from . import vertalingen
+
+    tiles = vertalingen.ENTRY_POINTS[code]
+    wanted = []
+    for block, (title, text) in zip(home.entry_points, tiles, strict=True):
+        target = block.value["page"].specific
+        target = target.get_translation_or_none(translated.locale) or target
+        link = _localized_link(block.value.get("link") or "", code)
+        wanted.append(
+            {"title": title, "text": text, "page": target, "icon": block.value["icon"], "link": link}
+        )
+    current = [{**b.value, "link": b.value.get("link") or ""} for b in translated.entry_points]
+    if [(w["title"], w["page"].pk, w["link"]) for w in wanted] != [
+        (c["title"], c["page"].pk if c["page"] else None, c["link"]) for c in current
+    ]:
+        translated.entry_points = [("entry", w) for w in wanted]
+        translated.save_revision().publish()
+
+
+def load_translations(ctx):
+    """The home page, the agenda, six activities and spreekuren and /meedoen/ in en, tr, ar and pl
+    (``vertalingen``). A translation shares its Dutch page's dates, so no occurrences are rebuilt."""
+    from django.urls import reverse
+    from django.utils import translation
+    from django.utils.html import escape
+
+    from activiteiten.models import AgendaItemPage
+    from activiteiten.signals import rebuilds_deferred
+
+    from . import vertalingen
+
+    home = ctx.home.specific
+    agenda = ctx.pages["agenda"]
+    items = {
+        p.slug: p for p in AgendaItemPage.objects.child_of(agenda).filter(slug__in=vertalingen.AGENDA_ITEMS)
+    }
+    with rebuilds_deferred():
+        for code in vertalingen.LANGUAGES:
+            locale = Locale.objects.get(language_code=code)
+            translate_page(home, locale, **vertalingen.HOME[code])
+            translate_page(agenda, locale, **vertalingen.AGENDA[code])
+            for slug, texts in vertalingen.AGENDA_ITEMS.items():
+                text = texts[code]
+                fields = {"title": text["title"], "slug": text["slug"], "intro": text["intro"]}
+                if "tekst" in text:
+                    fields["body"] = [("paragraph", f"<p>{escape(text['tekst'])}</p>")]
+                if "aanmelden_hoe" in text:
+                    fields["aanmelden_hoe"] = text["aanmelden_hoe"]
+                if "onderwerpen" in text:
+                    fields["onderwerpen"] = "\n".join(text["onderwerpen"])
+                _page, made = translate_page(items[slug], locale, **fields)
+                if made:
+                    ctx.note(f"vertaling {code} {slug}")
+            meedoen = vertalingen.MEEDOEN[code]
+            with translation.override(code):
+                links = {
+                    "activiteit": reverse("initiatieven:voorstel-activiteit"),
+                    "initiatief": reverse("initiatieven:voorstel-initiatief"),
+                    "nieuwe_link": reverse("initiatieven:nieuwe-link"),
+                    "idee": reverse("initiatieven:idee"),
+                    "talent": reverse("initiatieven:talent"),
+                }
+            body = []
+            for heading, html in meedoen["sections"]:
+                body += [("heading", {"text": heading, "level": "h2"}), ("paragraph", html.format(**links))]
+            translate_page(
+                ctx.pages["meedoen"],
+                locale,
+                title=meedoen["title"],
+                slug=meedoen["slug"],
+                intro=meedoen["intro"],
+                body=body,
+            )
+            # Fetched again: the copy in hand still counts no children, and saving it would hide them.
+            _translate_entry_points(home, home.get_translation(locale), code)
+
+
 SECTIONS = [
     ensure_site,
     load_taxonomy,
@@ -442,6 +546,7 @@ SECTIONS = [
     load_initiatieven,
     load_content_pages,
     load_home_and_settings,
+    load_translations,  # last: it translates pages the other sections made
 ]
 
 

@@ -32,15 +32,28 @@ def main_nav(context):
     items = []
     current = context.get("page")
     if site:
-        root = site.root_page.localized
-        items = list(root.get_children().live().in_menu())
+        # The Dutch menu, each item in the visitor's language where it is translated (portal.translations).
+        from portal.translations import with_translations
+
+        items = with_translations(site.root_page.get_children().live().in_menu(), request)
     return {"items": items, "current": current, "request": request}
+
+
+@register.simple_tag(takes_context=True)
+def card_url(context, page):
+    """A listed page's address for this visitor (``portal.translations.with_translations``), else its own."""
+    from wagtail.templatetags.wagtailcore_tags import pageurl
+
+    return getattr(page, "shown_url", None) or pageurl(context, page)
 
 
 @register.filter
 def in_path(page, current):
-    """True when ``current`` is ``page`` or one of its descendants (for aria-current in the menu)."""
-    return bool(current) and current.path.startswith(page.path)
+    """True when ``current`` is ``page``, its translation or one of their descendants (for aria-current in
+    the menu)."""
+    if not current:
+        return False
+    return any(current.path.startswith(path) for path in (page.path, getattr(page, "shown_path", page.path)))
 
 
 @register.filter
