@@ -13,3 +13,5 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "ERROR"},
 }
+# bench/agenda.py measures rendering: the page cache (and its cached fragments) would answer instead.
+PORTAL_PAGE_CACHE = False
