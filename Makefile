@@ -9,6 +9,9 @@ TEST_ENV := DJANGO_SETTINGS_MODULE=portal.settings.test
 PYTEST_ARGS ?=
 # Serial for now: pytest-django runs transactional tests last only without xdist (PYTEST_WORKERS="-n 2" to try).
 PYTEST_WORKERS ?=
+# tests/portal/test_fuzz.py: about 1,000 examples per form on SQLite (its default); the PostgreSQL run,
+# where the forms behave the same, tries fewer. bench/fuzz.py runs 10,000 per form.
+FUZZ_EXAMPLES_POSTGRES ?= 300
 
 .PHONY: run serve collectstatic test install install-dev system-deps lint check pytest-sqlite pytest-postgres pytest-both demo backup clean
 
@@ -91,7 +94,7 @@ pytest-sqlite: install-dev
 
 pytest-postgres: install-dev
 	@echo "=== pytest on PostgreSQL (throwaway cluster) ==="
-	$(TEST_ENV) TEST_MEDIA_ROOT=$(CURDIR)/.test-media-postgres \
+	$(TEST_ENV) TEST_MEDIA_ROOT=$(CURDIR)/.test-media-postgres FUZZ_EXAMPLES=$(FUZZ_EXAMPLES_POSTGRES) \
 		.ci/with-postgres $(VENV)/bin/pytest $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 ## The two runs side by side, one per core; each one's output is printed in one piece when it ends.

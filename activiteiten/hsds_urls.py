@@ -24,5 +24,6 @@ urlpatterns = [
     re_path(rf"^taxonomies/{ID}/?$", hsds_views.taxonomy, name="taxonomy"),
     re_path(r"^taxonomy_terms/?$", hsds_views.taxonomy_terms, name="taxonomy_terms"),
     re_path(rf"^taxonomy_terms/{ID}/?$", hsds_views.taxonomy_term, name="taxonomy_term"),
-    re_path(r"^(?P<rest>.*)$", hsds_views.unknown, name="unknown"),
+    # [\s\S], not ".": an address with a newline in it (%0A) is still answered by the API, in JSON.
+    re_path(r"^(?P<rest>[\s\S]*)$", hsds_views.unknown, name="unknown"),
 ]

@@ -13,12 +13,51 @@ import time
 
 from django import forms
 from django.conf import settings
-from django.core import signing
+from django.core import signing, validators
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 SALT = "initiatieven.formulier-tijd"
 HONEYPOT = "website"
+
+
+# Django's own messages are Dutch but not B1, and some repeat what was sent (up to 10,000 characters):
+# "Selecteer een geldige keuze. X is geen beschikbare keuze." Each is replaced unless the field has its own.
+PLAIN_MESSAGES = {
+    "invalid_choice": _("Kies uit de lijst."),
+    "invalid_pk_value": _("Kies uit de lijst."),
+    "invalid_list": _("Kies uit de lijst."),
+    "max_length": _("Dit is te lang. Gebruik hoogstens %(limit_value)d tekens (nu %(show_value)d)."),
+}
+PLAIN_INVALID = {
+    forms.DateField: _("Vul een datum in, bijvoorbeeld 14-12-2026."),
+    forms.TimeField: _("Vul een tijd in, bijvoorbeeld 10:00."),
+    forms.DecimalField: _("Vul een bedrag in, bijvoorbeeld 3,50."),
+    forms.IntegerField: _("Vul een getal in."),
+    forms.EmailField: _("Dit e-mailadres klopt niet. Kijk of er een @ in staat."),
+    forms.URLField: _("Dit webadres klopt niet. Begin met https://"),
+}
+NUL_MESSAGE = _("Er staat een onzichtbaar teken in de tekst. Typ of plak de tekst opnieuw.")
+
+
+def plain_messages(field):
+    defaults = {}
+    for cls in reversed(type(field).__mro__):
+        defaults.update(getattr(cls, "default_error_messages", {}))
+    for code, message in PLAIN_MESSAGES.items():
+        if code in defaults and str(field.error_messages.get(code)) == str(defaults[code]):
+            field.error_messages[code] = message
+    for cls, message in PLAIN_INVALID.items():
+        if isinstance(field, cls) and str(field.error_messages.get("invalid")) == str(
+            defaults.get("invalid")
+        ):
+            field.error_messages["invalid"] = message
+    field.validators = [
+        validators.ProhibitNullCharactersValidator(message=NUL_MESSAGE)
+        if isinstance(v, validators.ProhibitNullCharactersValidator)
+        else v
+        for v in field.validators
+    ]
 
 
 def min_seconds():
@@ -44,6 +83,7 @@ class SpamProtectedForm(forms.Form):
             ):
                 multiple = isinstance(field, (forms.ChoiceField, forms.ModelChoiceField))
                 field.error_messages["required"] = _("Kies er een.") if multiple else _("Vul dit in.")
+            plain_messages(field)
         if not self.is_bound:
             self.fields["gestart"].initial = signing.dumps(time.time(), salt=SALT)
 

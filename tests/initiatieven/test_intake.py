@@ -331,7 +331,7 @@ def test_the_sixth_post_to_one_form_from_one_address_gets_429(client, wijken):
         (IDEE_URL, idee_data, {"idee": "x" * 10_000}, "Dit is te lang. Gebruik hoogstens 3000 tekens"),
         (IDEE_URL, idee_data, {"naam": "n" * 500}, "Dit is te lang."),
         (IDEE_URL, idee_data, {"email": "a" * 300 + "@example.org"}, "Dit is te lang."),
-        (IDEE_URL, idee_data, {"idee": "nul\x00byte"}, "Null"),
+        (IDEE_URL, idee_data, {"idee": "nul\x00byte"}, "onzichtbaar teken"),
         (IDEE_URL, idee_data, {"telefoon": "bel me maar"}, "Vul alleen cijfers in"),
         (TALENT_URL, talent_data, {"wijken": ["999999"]}, "Kies een wijk uit de lijst."),
         (TALENT_URL, talent_data, {"wijken": ["abc"]}, "Kies een wijk uit de lijst."),
