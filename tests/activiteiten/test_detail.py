@@ -136,7 +136,7 @@ def test_a_multi_day_date_shows_its_end_day_and_languages_are_listed(client, age
     weekday = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"][
         end_day.weekday()
     ]
-    assert f"16:00–{weekday} {end_day.day} " in html and " 12:00</time>" in html
+    assert f"16:00–{weekday} {end_day.day} " in html and " 12:00</bdi></time>" in html
     assert "Gesproken talen: Nederlands, Turks" in html
 
 

@@ -98,3 +98,24 @@ def test_the_switcher_keeps_filters_but_never_the_name_or_phone_typed_on_a_slip(
     nav = switcher(html.content.decode())
     assert "Sanne" not in nav and "0612" not in nav
     assert f'href="/en/verwijzen/briefje/{koffie.pk}/?taal=tr"' in nav
+
+
+def test_in_arabic_a_time_range_reads_left_to_right(client, home):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from activiteiten.occurrences import rebuild_occurrences
+
+    agenda = AgendaPageFactory(parent=home)
+    page = ActiviteitPageFactory(
+        parent=agenda,
+        title="Koffie",
+        start_datum=timezone.localdate() + dt.timedelta(days=1),
+        recurrence="",
+        slots=[(dt.time(17), dt.time(19, 30))],
+    )
+    rebuild_occurrences(page)
+    html = client.get("/ar/agenda/").content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert '<bdi dir="ltr">17:00–19:30</bdi>' in html  # not "19:30–17:00" as right-to-left would show it
