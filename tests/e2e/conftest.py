@@ -51,9 +51,16 @@ def desktop(browser):
 
 @pytest.fixture
 def demo_server(transactional_db, live_server):
-    """The live server with the demo content loaded."""
+    """The live server with the demo content loaded, and an empty cache: the forms' per-address rate limit
+    lives there, and every browser test posts from 127.0.0.1."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    return live_server
+    yield live_server
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(scope="session")

@@ -31,11 +31,12 @@ def prefixed(code, path):
 
 def pages_to_check(demo):
     """(name, path) of every public template and state, the forms' error states aside."""
-    activiteit = ActiviteitPage.objects.live().first()
-    spreekuur = SpreekuurPage.objects.live().first()
-    locatie = LocatiePage.objects.live().first()
-    organisatie = OrganisatiePage.objects.live().first()
-    initiatief = InitiatiefPage.objects.live().first()
+    dutch = {"locale__language_code": "nl"}  # the Dutch pages; prefixed() gives their address per language
+    activiteit = ActiviteitPage.objects.live().filter(**dutch).first()
+    spreekuur = SpreekuurPage.objects.live().filter(**dutch).first()
+    locatie = LocatiePage.objects.live().filter(**dutch).first()
+    organisatie = OrganisatiePage.objects.live().filter(**dutch).first()
+    initiatief = InitiatiefPage.objects.live().filter(**dutch).first()
     wijk_slug = "schalkwijk"
     return [
         ("home", "/"),

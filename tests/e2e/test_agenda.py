@@ -20,7 +20,7 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture
 def agenda_server(demo_server):
-    agenda = AgendaPage.objects.get()
+    agenda = AgendaPage.objects.get(locale__language_code="nl")  # the demo also has its translations
     oost, noord = Wijk.objects.get(slug="oost"), Wijk.objects.get(slug="noord")
     eten = Thema.objects.get(slug="eten-en-drinken")
     tomorrow = timezone.localdate() + dt.timedelta(days=1)

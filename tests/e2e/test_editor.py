@@ -20,7 +20,7 @@ def login(page, base, username):
 
 
 def test_editor_sets_every_other_thursday_with_the_dutch_widget(demo_server, desktop):
-    activiteit = ActiviteitPage.objects.get(slug="koffie-ochtend-de-tulp")
+    activiteit = ActiviteitPage.objects.get(slug="koffie-ochtend-de-tulp", locale__language_code="nl")
     page = desktop
     login(page, demo_server.url, "redacteur")
     page.goto(f"{demo_server.url}/admin/pages/{activiteit.pk}/edit/")
