@@ -6,7 +6,11 @@ e-mail is sent again later (``manage.py verstuur_berichten``).
 
 E-mail that Django or Wagtail send themselves (Wagtail's "ter goedkeuring" and approval notices, a
 password reset) reaches the outbox through ``OutboxBackend``, the ``EMAIL_BACKEND`` of every settings
-module except the tests'. It is delivered with ``PORTAL_DELIVERY_EMAIL_BACKEND`` (SMTP in production)."""
+module except the tests'. It is delivered with ``PORTAL_DELIVERY_EMAIL_BACKEND`` (SMTP in production).
+
+Every e-mail is written in its reader's language: a resident gets the language of the form they filled in
+(``taal`` on ``Bijdrage``, ``Idee`` and ``Talent``), with links under that language's URL prefix; staff
+(makelaars, the editors) get Dutch. Body and subject are rendered under ``translation.override``."""
 
 import logging
 
@@ -17,8 +21,10 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
 from .tokens import edit_path
 
@@ -127,6 +133,38 @@ def retry_waiting(limit=200):
     return sent, Bericht.objects.filter(status="wacht").count()
 
 
+# --- Languages ---
+
+
+def supported_language(code):
+    """One of ``settings.LANGUAGES`` for a language code ('tr', 'tr-TR', 'en-us'); Dutch for anything else."""
+    try:
+        return translation.get_supported_language_variant(code or "")
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
+def submitter_language(request=None):
+    """The language a form was filled in: stored with the submission, so its e-mails are in that language."""
+    return supported_language(getattr(request, "LANGUAGE_CODE", None) or translation.get_language())
+
+
+STAFF_LANGUAGE = settings.LANGUAGE_CODE  # makelaars and editors work in Dutch
+
+
+def _contact_language(page, address):
+    """The language of whoever sent ``page`` in with this address; Dutch for a page's public contact."""
+    from .models import Bijdrage
+
+    taal = (
+        Bijdrage.objects.filter(page=page, email__iexact=address)
+        .order_by("-ingediend_op")
+        .values_list("taal", flat=True)
+        .first()
+    )
+    return supported_language(taal)
+
+
 def _base(request=None):
     if request is not None:
         return request.build_absolute_uri("/").rstrip("/")
@@ -134,6 +172,8 @@ def _base(request=None):
 
 
 def _send(template, context, to, subject, reply_to=None):
+    """Store one e-mail. Call it inside ``translation.override`` (the reader's language) with the subject
+    already made in that language."""
     from .models import Bericht
 
     body = render_to_string(f"initiatieven/email/{template}.txt", context)
@@ -168,56 +208,54 @@ def _bijdrage(pk):
     return Bijdrage.objects.select_related("page").filter(pk=pk).first()
 
 
-def send_confirmation(pk, request=None):
+def _to_sender(template, pk, subject, base, extra=None):
+    """An e-mail to whoever sent in Bijdrage ``pk``, in their language. ``subject`` is a lazy message
+    with %(soort)s and %(titel)s."""
     bijdrage = _bijdrage(pk)
-    if bijdrage:
-        ctx = _context(bijdrage, _base(request))
-        _send(
-            "bevestiging",
-            ctx,
-            [bijdrage.email],
-            f"We hebben je {ctx['soort']} ontvangen: {ctx['page'].title}",
-        )
+    if bijdrage is None:
+        return
+    with translation.override(supported_language(bijdrage.taal)):
+        ctx = _context(bijdrage, base) | (extra or {})
+        titel = ctx["page"].title
+        _send(template, ctx, [bijdrage.email], str(subject) % {"soort": ctx["soort"], "titel": titel})
+
+
+def send_confirmation(pk, request=None):
+    _to_sender("bevestiging", pk, gettext_lazy("We hebben je %(soort)s ontvangen: %(titel)s"), _base(request))
 
 
 def send_changes_received(pk, request=None):
-    bijdrage = _bijdrage(pk)
-    if bijdrage:
-        ctx = _context(bijdrage, _base(request))
-        _send("wijziging", ctx, [bijdrage.email], f"We hebben je wijziging ontvangen: {ctx['page'].title}")
+    _to_sender("wijziging", pk, gettext_lazy("We hebben je wijziging ontvangen: %(titel)s"), _base(request))
 
 
 def send_approved(pk):
-    bijdrage = _bijdrage(pk)
-    if bijdrage:
-        ctx = _context(bijdrage, _base())
-        _send("goedgekeurd", ctx, [bijdrage.email], f"Je {ctx['soort']} staat online: {ctx['page'].title}")
+    _to_sender("goedgekeurd", pk, gettext_lazy("Je %(soort)s staat online: %(titel)s"), _base())
 
 
 def send_rejected(pk, comment):
-    bijdrage = _bijdrage(pk)
-    if bijdrage:
-        ctx = _context(bijdrage, _base()) | {"comment": comment}
-        _send(
-            "afgewezen",
-            ctx,
-            [bijdrage.email],
-            f"Je {ctx['soort']} staat nog niet online: {ctx['page'].title}",
-        )
+    _to_sender(
+        "afgewezen",
+        pk,
+        gettext_lazy("Je %(soort)s staat nog niet online: %(titel)s"),
+        _base(),
+        {"comment": comment},
+    )
 
 
 def send_new_links(bijdragen, request=None):
-    """One e-mail with a fresh link for every page this address sent in."""
+    """One e-mail with a fresh link for every page this address sent in, in the language it was asked in
+    (the links open the edit pages in that language too)."""
     if not bijdragen:
         return
     base = _base(request)
-    items = [_context(b, base) for b in bijdragen]
-    _send(
-        "nieuwe_link",
-        {"items": items, "site_name": settings.WAGTAIL_SITE_NAME},
-        [bijdragen[0].email],
-        "Je persoonlijke link om je bijdrage te veranderen",
-    )
+    with translation.override(submitter_language(request)):
+        items = [_context(b, base) for b in bijdragen]
+        _send(
+            "nieuwe_link",
+            {"items": items, "site_name": settings.WAGTAIL_SITE_NAME},
+            [bijdragen[0].email],
+            _("Je persoonlijke link om je bijdrage te veranderen"),
+        )
 
 
 def _notify_editors(template, pk, subject, extra):
@@ -227,38 +265,42 @@ def _notify_editors(template, pk, subject, extra):
     to = [user.email for user in moderators()]
     if not bijdrage or not to:
         return
-    ctx = _context(bijdrage, _base()) | extra
-    ctx["admin_url"] = _base() + reverse("wagtailadmin_pages:edit", args=[bijdrage.page_id])
-    _send(template, ctx, to, subject)
+    with translation.override(STAFF_LANGUAGE):
+        ctx = _context(bijdrage, _base()) | extra
+        ctx["admin_url"] = _base() + reverse("wagtailadmin_pages:edit", args=[bijdrage.page_id])
+        day = extra.get("datum") or extra.get("vanaf")
+        values = {"titel": bijdrage.page.title, "datum": formats.date_format(day, "l j F Y")}
+        _send(template, ctx, to, str(subject) % values)
 
 
 def notify_editors_cancelled(pk, datum, toelichting):
-    day = parse_date(datum)
-    extra = {"datum": formats.date_format(day, "l j F Y"), "toelichting": toelichting}
-    bijdrage = _bijdrage(pk)
-    title = bijdrage.page.title if bijdrage else ""
-    _notify_editors("redactie_datum_vervalt", pk, f"Datum vervalt: {title} op {extra['datum']}", extra)
+    extra = {"datum": parse_date(datum), "toelichting": toelichting}
+    _notify_editors(
+        "redactie_datum_vervalt", pk, gettext_lazy("Datum vervalt: %(titel)s op %(datum)s"), extra
+    )
 
 
 def notify_editors_stopped(pk, vanaf, toelichting, offline):
-    day = parse_date(vanaf)
-    extra = {"vanaf": formats.date_format(day, "l j F Y"), "toelichting": toelichting, "offline": offline}
-    bijdrage = _bijdrage(pk)
-    title = bijdrage.page.title if bijdrage else ""
-    _notify_editors("redactie_reeks_gestopt", pk, f"Reeks gestopt: {title} vanaf {extra['vanaf']}", extra)
+    extra = {"vanaf": parse_date(vanaf), "toelichting": toelichting, "offline": offline}
+    _notify_editors(
+        "redactie_reeks_gestopt", pk, gettext_lazy("Reeks gestopt: %(titel)s vanaf %(datum)s"), extra
+    )
 
 
 def relay_message(page, to, naam, email, bericht, request=None):
-    """A visitor's message to an initiative. Reply-To is the visitor; the initiator's address stays hidden."""
-    ctx = {
-        "page": page,
-        "naam": naam,
-        "email": email,
-        "bericht": bericht,
-        "page_url": _base(request) + page.get_url(),
-        "site_name": settings.WAGTAIL_SITE_NAME,
-    }
-    _send("bericht", ctx, [to], f"Bericht over {page.title} van {naam}", reply_to=[email])
+    """A visitor's message to an initiative. Reply-To is the visitor; the initiator's address stays hidden.
+    Written in the language the initiative's contact used to send it in."""
+    with translation.override(_contact_language(page, to)):
+        ctx = {
+            "page": page,
+            "naam": naam,
+            "email": email,
+            "bericht": bericht,
+            "page_url": _base(request) + page.get_url(),
+            "site_name": settings.WAGTAIL_SITE_NAME,
+        }
+        subject = _("Bericht over %(titel)s van %(naam)s") % {"titel": page.title, "naam": naam}
+        _send("bericht", ctx, [to], subject, reply_to=[email])
 
 
 # --- The makelaar's queue ---
@@ -271,7 +313,35 @@ def _queue_item(kind, pk):
     return model.objects.filter(pk=pk).first()
 
 
-SOORT_WOORD = {"idee": "idee", "talent": "aanbod", "signaal": "signaal"}
+SOORT_WOORD = {
+    "idee": pgettext_lazy("e-mail", "idee"),
+    "talent": pgettext_lazy("e-mail", "aanbod"),
+    "signaal": pgettext_lazy("e-mail", "signaal"),
+}
+
+# The default status texts of ``MakelaarInstellingen`` (``models.makelaar.DEFAULT_STATUS_TEKSTEN``, kept
+# equal by a test), marked for translation: a resident who wrote in another language gets them in that
+# language. A text the makelaars rewrote is sent as they wrote it.
+STATUS_TEKSTEN = {
+    "nieuw": gettext_noop(
+        "We hebben je {soort} ontvangen. "
+        "De sociaal makelaar van {wijk} neemt binnen 5 werkdagen contact met je op."
+    ),
+    "in_gesprek": gettext_noop(
+        "De sociaal makelaar van {wijk} is met je {soort} bezig. "
+        "We nemen contact met je op, of hebben dat al gedaan."
+    ),
+    "gekoppeld": gettext_noop(
+        "Goed nieuws: we hebben je {soort} gekoppeld aan mensen of een plek in de buurt. "
+        "Je hoort hierover van de sociaal makelaar."
+    ),
+    "loopt": gettext_noop("Je {soort} loopt. Fijn dat je meedoet in {wijk}!"),
+    "afgerond": gettext_noop("We hebben je {soort} afgerond. Bedankt dat je het met ons hebt gedeeld."),
+    "niet_doorgegaan": gettext_noop(
+        "Je {soort} gaat helaas niet door. De sociaal makelaar vertelt je graag waarom. "
+        "Je kunt altijd een nieuw idee sturen."
+    ),
+}
 
 
 def _wijk_namen(item):
@@ -293,14 +363,15 @@ def notify_makelaars_new_item(kind, pk):
     to = [user.email for user in makelaars_for(item)]
     if not to:
         return
-    ctx = {
-        "item": item,
-        "soort": SOORT_WOORD[kind],
-        "wijk": _wijk_namen(item),
-        "url": admin_url(item),
-        "site_name": settings.WAGTAIL_SITE_NAME,
-    }
-    _send("makelaar_nieuw", ctx, to, f"Nieuw {ctx['soort']} in {ctx['wijk']}")
+    with translation.override(STAFF_LANGUAGE):
+        ctx = {
+            "item": item,
+            "soort": str(SOORT_WOORD[kind]),
+            "wijk": _wijk_namen(item),
+            "url": admin_url(item),
+            "site_name": settings.WAGTAIL_SITE_NAME,
+        }
+        _send("makelaar_nieuw", ctx, to, _("Nieuw %(soort)s in %(wijk)s") % ctx)
 
 
 def send_status_change(kind, pk):
@@ -313,13 +384,19 @@ def send_status_change(kind, pk):
     if item is None or kind == "signaal" or not item.email:
         return
     instellingen = MakelaarInstellingen.for_site(Site.objects.filter(is_default_site=True).first())
-    values = {"soort": SOORT_WOORD[kind], "wijk": _wijk_namen(item), "naam": item.naam}
-    tekst = instellingen.status_tekst(item.status)
-    for key, value in values.items():
-        tekst = tekst.replace("{" + key + "}", value)
-    ctx = {"item": item, "tekst": tekst, "site_name": settings.WAGTAIL_SITE_NAME, **values}
-    subject = f"Je {values['soort']}: {item.get_status_display().lower()}"
-    _send("status_wijziging", ctx, [item.email], subject)
+    with translation.override(supported_language(item.taal)):
+        values = {"soort": str(SOORT_WOORD[kind]), "wijk": _wijk_namen(item), "naam": item.naam}
+        tekst = instellingen.status_tekst(item.status)
+        if tekst == STATUS_TEKSTEN.get(item.status):
+            tekst = _(tekst)
+        for key, value in values.items():
+            tekst = tekst.replace("{" + key + "}", value)
+        ctx = {"item": item, "tekst": tekst, "site_name": settings.WAGTAIL_SITE_NAME, **values}
+        subject = _("Je %(soort)s: %(status)s") % {
+            "soort": values["soort"],
+            "status": str(item.get_status_display()).lower(),
+        }
+        _send("status_wijziging", ctx, [item.email], subject)
 
 
 def send_introductions(koppeling_pk):
@@ -348,21 +425,23 @@ def send_introductions(koppeling_pk):
     }
     reply_to = [makelaar.email] if makelaar and makelaar.email else None
     if talent.email:
-        _send(
-            "kennismaking_talent",
-            ctx | {"contact_naam": public_naam},
-            [talent.email],
-            f"Kennismaking: {page.title}",
-            reply_to=reply_to,
-        )
+        with translation.override(supported_language(talent.taal)):
+            _send(
+                "kennismaking_talent",
+                ctx | {"contact_naam": public_naam},
+                [talent.email],
+                _("Kennismaking: %(titel)s") % {"titel": page.title},
+                reply_to=reply_to,
+            )
     if contact_email:
-        _send(
-            "kennismaking_initiatief",
-            ctx,
-            [contact_email],
-            f"Iemand wil helpen bij {page.title}",
-            reply_to=reply_to,
-        )
+        with translation.override(_contact_language(page, contact_email)):
+            _send(
+                "kennismaking_initiatief",
+                ctx,
+                [contact_email],
+                _("Iemand wil helpen bij %(titel)s") % {"titel": page.title},
+                reply_to=reply_to,
+            )
 
 
 def ask_outcomes(today=None):
@@ -383,9 +462,9 @@ def ask_outcomes(today=None):
                 "url": admin_url(koppeling.talent),
                 "site_name": settings.WAGTAIL_SITE_NAME,
             }
-            _send(
-                "navragen", ctx, [makelaar.email], f"Heeft dit tot een match geleid? {koppeling.pagina.title}"
-            )
+            with translation.override(STAFF_LANGUAGE):
+                subject = _("Heeft dit tot een match geleid? %(titel)s") % {"titel": koppeling.pagina.title}
+                _send("navragen", ctx, [makelaar.email], subject)
             asked += 1
         Koppeling.objects.filter(pk=koppeling.pk).update(nagevraagd_op=timezone.now())
     return asked

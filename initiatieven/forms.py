@@ -22,6 +22,7 @@ from activiteiten.models import AgendaItemPage, Taal
 from portal.models import Doelgroep, LocatiePage, Thema, Wijk
 
 from . import uploads
+from .emails import submitter_language
 from .models import Behoefte
 from .spam import SpamProtectedForm
 
@@ -716,6 +717,7 @@ class MakelaarContactMixin(ContactDetailsMixin):
             "naam": " ".join(cleaned["naam"].split()),
             "email": cleaned.get("email") or "",
             "telefoon": cleaned.get("telefoon") or "",
+            "taal": submitter_language(),  # e-mails about it go in the language of the form
             "toestemming_op": timezone.now(),
         }
 

@@ -180,6 +180,7 @@ def create_contribution(kind, cleaned, request=None, notify=True):
         naam=cleaned["naam"],
         email=cleaned["email"],
         telefoon=cleaned.get("telefoon", ""),
+        taal=emails.submitter_language(request),  # its e-mails go in the language of the form
     )
     submit_for_moderation(page)
     if notify:

@@ -92,6 +92,13 @@ class ContactMixin(models.Model):
     naam = models.CharField(_("naam"), max_length=120)
     email = models.EmailField(_("e-mailadres"), blank=True)
     telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
+    taal = models.CharField(
+        _("taal"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("De taal van het formulier. E-mails aan deze bewoner gaan in deze taal."),
+    )
     toestemming_op = models.DateTimeField(_("toestemming gegeven op"), null=True, blank=True)
     geanonimiseerd_op = models.DateTimeField(_("contactgegevens gewist op"), null=True, blank=True)
 
