@@ -329,7 +329,7 @@ def score_item(
             return None
         if fitting_themas:
             score += WEIGHTS["thema"]
-            names = ", ".join(_lower_first(t.naam) for t in fitting_themas)
+            names = ", ".join(_lower_first(t.label) for t in fitting_themas)
             reasons.append(_("thema: %(themas)s") % {"themas": names})
         if words:
             score += WEIGHTS["zoekwoord"]
@@ -352,7 +352,7 @@ def score_item(
             score += WEIGHTS["iedereen"]
             shown_groups += [d for d in doelgroepen if d.slug == IEDEREEN]
     for doelgroep in dict.fromkeys(shown_groups):
-        reasons.append(_("voor %(doelgroep)s") % {"doelgroep": _lower_first(doelgroep.naam)})
+        reasons.append(_("voor %(doelgroep)s") % {"doelgroep": _lower_first(doelgroep.label)})
 
     # Wijk (a hard filter: other wijken are already gone).
     wijk = filters.get("wijk")
@@ -620,7 +620,7 @@ def describe_filters(filters):
     """What the worker asked for, in words, for the line above the results ("Je zocht: ...")."""
     parts = []
     if filters.get("hulpvraag"):
-        parts.append(filters["hulpvraag"].naam)
+        parts.append(filters["hulpvraag"].label)
     if filters.get("wijk"):
         parts.append(filters["wijk"].naam)
     dagdelen = wanted_dagdelen(filters)
@@ -644,5 +644,5 @@ def describe_filters(filters):
     if filters.get("taal"):
         parts.append(_("spreekt %(taal)s") % {"taal": filters["taal"].naam})
     if filters.get("doelgroep"):
-        parts.append(_lower_first(filters["doelgroep"].naam))
+        parts.append(_lower_first(filters["doelgroep"].label))
     return parts

@@ -14,6 +14,7 @@ from django.utils.cache import patch_cache_control
 from wagtail.models import Locale
 
 from portal.models import OrganisatiesIndexPage, Wijk
+from portal.translations import with_translations
 
 from . import finder as finding
 from .describe import describe_schedule
@@ -31,6 +32,9 @@ def finder(request):
         uitkomst = finding.find(filters)
         page_obj = Paginator(uitkomst.resultaten, PER_PAGE).get_page(request.GET.get("pagina"))
         finding.add_dates(page_obj.object_list, filters)
+        # Titles and intros in the visitor's language where the page is translated (the Dutch page is the
+        # result, so ranking and counts stay one per item); one query per page type, none in Dutch.
+        with_translations([resultaat.page for resultaat in page_obj.object_list], request)
         if not page_obj.object_list:  # nothing fits: point at the sociale kaart
             organisaties_index = OrganisatiesIndexPage.objects.live().first()
     return TemplateResponse(

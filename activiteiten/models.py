@@ -30,7 +30,16 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal.blocks import BodyBlock
-from portal.models import BasePage, Doelgroep, LocatiePage, OrganisatiePage, Thema, Wijk, WijkenPageForm
+from portal.models import (
+    NAMEN_ZOEKEN,
+    BasePage,
+    Doelgroep,
+    LocatiePage,
+    OrganisatiePage,
+    Thema,
+    Wijk,
+    WijkenPageForm,
+)
 
 from .describe import describe_schedule
 from .panels import OrphanedExceptionsPanel, VerwijzingenPanel
@@ -286,9 +295,9 @@ class AgendaItemPage(BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("body"),
         index.SearchField("organisator_naam"),
-        index.RelatedFields("themas", [index.SearchField("naam")]),
+        index.RelatedFields("themas", NAMEN_ZOEKEN),
         index.RelatedFields("wijken", [index.SearchField("naam")]),
-        index.RelatedFields("doelgroepen", [index.SearchField("naam")]),
+        index.RelatedFields("doelgroepen", NAMEN_ZOEKEN),
     ]
     # Translations share the Dutch page's schedule, and so its stored dates (``shared_occurrences``).
     translatable_fields = BasePage.translatable_fields + [

@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from portal.models import OrganisatiePage
+from portal.translations import source_page
 
 from .models import AgendaItemPage, Occurrence, VerwijzingTelling
 
@@ -81,12 +82,6 @@ def localized(page, taal, request=None):
         if candidate and public_pages().filter(pk=candidate.pk).exists() and candidate.get_url(request):
             return candidate
     return page
-
-
-def counted_page(page):
-    """Counts belong to the page in the default locale, so every language adds to the same item."""
-    original = page.get_translation_or_none(Locale.get_default())
-    return original or page
 
 
 def absolute_url(page, request):
@@ -398,7 +393,7 @@ def record(page, soort, today=None):
     or the first row. Two requests at once never lose a count: the losing INSERT updates instead."""
     if soort not in SOORTEN:
         raise ValueError(soort)
-    page = counted_page(page)
+    page = source_page(page)  # counts belong to the Dutch page: every language adds to one item
     key = {"page_id": page.pk, "maand": this_month(today), "soort": soort}
     rows = VerwijzingTelling.objects.filter(**key)
     with transaction.atomic():
@@ -413,7 +408,7 @@ def record(page, soort, today=None):
 
 def counts_for(page, months=4, today=None):
     """Per month (newest first): the total and the count per kind, for one item's editor panel."""
-    page = counted_page(page)
+    page = source_page(page)  # counts belong to the Dutch page: every language adds to one item
     wanted = months_back(months, today)
     per_month = {month: {"maand": month, "totaal": 0, "soorten": {}} for month in wanted}
     rows = VerwijzingTelling.objects.filter(page_id=page.pk, maand__gte=wanted[-1]).values_list(

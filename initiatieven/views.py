@@ -241,18 +241,20 @@ def nieuwe_link(request):
 
 
 def relay_message(request, page):
+    # Back to the page at the address the visitor used (/ar/... for an untranslated initiative too).
+    here = request.path.removesuffix(page.reverse_subpage("bericht"))
     if request.method != "POST":
-        return HttpResponseRedirect(page.url + "#bericht")
+        return HttpResponseRedirect(here + "#bericht")
     if over_rate_limit(request, "bericht"):
         return too_many(request)
     form = ContactForm(request.POST)
     if form.is_bot():
-        return HttpResponseRedirect(page.url + "?bericht=verstuurd#bericht")
+        return HttpResponseRedirect(here + "?bericht=verstuurd#bericht")
     address = page.contact_address()
     if form.is_valid() and address:
         cleaned = form.cleaned_data
         emails.relay_message(page, address, cleaned["naam"], cleaned["email"], cleaned["bericht"], request)
-        return HttpResponseRedirect(page.url + "?bericht=verstuurd#bericht")
+        return HttpResponseRedirect(here + "?bericht=verstuurd#bericht")
     context = page.get_context(request)
     context["contact_form"] = form
     return render(request, page.get_template(request), context)

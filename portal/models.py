@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone, translation
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -34,6 +35,69 @@ from .blocks import BodyBlock, LinkBlock
 from .panels import LeesbaarheidPanel, with_verwijzingen_tab
 
 # --- Taxonomy -------------------------------------------------------------------------------------
+
+# The other interface languages, in the order of settings.LANGUAGES. A taxonomy name is a short label
+# shared by every translation of a page (the tags are synchronised, not translated), so its names in
+# the other languages live on the same row: the agenda's filters, the bundling per thema and the finder
+# keep working on one row per thema, and a missing translation falls back to the Dutch name.
+VERTAALTALEN = [
+    ("en", _("Engels")),
+    ("tr", _("Turks")),
+    ("ar", _("Arabisch")),
+    ("pl", _("Pools")),
+]
+
+
+class Vertaalbaar:
+    """Names in the visitor's language: ``label`` (and ``str()``) give ``naam_<taal>`` for the active
+    language when an editor filled it in, else the Dutch ``naam``."""
+
+    def vertaald(self, veld, taal=None):
+        taal = (taal or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        if taal != settings.LANGUAGE_CODE:
+            waarde = getattr(self, f"{veld}_{taal}", "")
+            if waarde:
+                return waarde
+        return getattr(self, veld)
+
+    @property
+    def label(self):
+        return self.vertaald("naam")
+
+    def __str__(self):
+        return self.label
+
+
+def _vertaalveld(label, code, max_length):
+    return models.CharField(
+        format_lazy("{} ({})", label, dict(VERTAALTALEN)[code]), max_length=max_length, blank=True, default=""
+    )
+
+
+class VertaaldeNaam(Vertaalbaar, models.Model):
+    """``naam`` in the four other languages (blank: the Dutch name)."""
+
+    naam_en = _vertaalveld(_("naam"), "en", 80)
+    naam_tr = _vertaalveld(_("naam"), "tr", 80)
+    naam_ar = _vertaalveld(_("naam"), "ar", 80)
+    naam_pl = _vertaalveld(_("naam"), "pl", 80)
+
+    class Meta:
+        abstract = True
+
+
+# A Turkish visitor searching "buluşma" finds what is tagged Ontmoeting.
+NAMEN_ZOEKEN = [index.SearchField("naam"), *(index.SearchField(f"naam_{code}") for code, _t in VERTAALTALEN)]
+NAAM_ZOEKVELDEN = [*NAMEN_ZOEKEN, index.AutocompleteField("naam")]
+
+
+def vertaal_panel(*velden):
+    return MultiFieldPanel(
+        [FieldPanel(f"{veld}_{code}") for veld in velden for code, _naam in VERTAALTALEN],
+        heading=_("Vertalingen"),
+        help_text=_("Leeg laten mag: dan ziet de bezoeker de Nederlandse tekst."),
+        classname="collapsed",
+    )
 
 
 class Wijk(index.Indexed, models.Model):
@@ -87,7 +151,7 @@ THEMA_ICONS = [
 ]
 
 
-class Thema(index.Indexed, models.Model):
+class Thema(index.Indexed, VertaaldeNaam):
     """A life domain ("ontmoeting", "geld & administratie" ...). Editors manage the list."""
 
     naam = models.CharField(_("naam"), max_length=80, unique=True)
@@ -95,35 +159,29 @@ class Thema(index.Indexed, models.Model):
     icoon = models.CharField(_("icoon"), max_length=40, choices=THEMA_ICONS, default="ontmoeting")
     sort_order = models.PositiveIntegerField(_("volgorde"), default=0, db_index=True)
 
-    panels = [FieldPanel("naam"), FieldPanel("slug"), FieldPanel("icoon")]
-    search_fields = [index.SearchField("naam"), index.AutocompleteField("naam")]
+    panels = [FieldPanel("naam"), FieldPanel("slug"), FieldPanel("icoon"), vertaal_panel("naam")]
+    search_fields = NAAM_ZOEKVELDEN
 
     class Meta:
         ordering = ["sort_order", "naam"]
         verbose_name = _("thema")
         verbose_name_plural = _("thema's")
 
-    def __str__(self):
-        return self.naam
 
-
-class Doelgroep(index.Indexed, models.Model):
+class Doelgroep(index.Indexed, VertaaldeNaam):
     """Who an activity is for: iedereen, ouderen, jongeren, nieuwkomers, mantelzorgers ..."""
 
     naam = models.CharField(_("naam"), max_length=80, unique=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     sort_order = models.PositiveIntegerField(_("volgorde"), default=0, db_index=True)
 
-    panels = [FieldPanel("naam"), FieldPanel("slug")]
-    search_fields = [index.SearchField("naam"), index.AutocompleteField("naam")]
+    panels = [FieldPanel("naam"), FieldPanel("slug"), vertaal_panel("naam")]
+    search_fields = NAAM_ZOEKVELDEN
 
     class Meta:
         ordering = ["sort_order", "naam"]
         verbose_name = _("doelgroep")
         verbose_name_plural = _("doelgroepen")
-
-    def __str__(self):
-        return self.naam
 
 
 HULPVRAAG_ICONS = THEMA_ICONS + [
@@ -135,7 +193,7 @@ HULPVRAAG_ICONS = THEMA_ICONS + [
 ]
 
 
-class Hulpvraag(index.Indexed, models.Model):
+class Hulpvraag(index.Indexed, VertaaldeNaam):
     """What a client is looking for, in the words a social worker uses ("eenzaam", "geldzorgen").
 
     The finder at /verwijzen/ starts here: a hulpvraag points at thema's and doelgroepen, and its
@@ -153,6 +211,10 @@ class Hulpvraag(index.Indexed, models.Model):
             "Eén korte zin in eenvoudige taal, bijvoorbeeld 'Rondkomen, schulden, post en formulieren'."
         ),
     )
+    uitleg_en = _vertaalveld(_("korte uitleg"), "en", 200)
+    uitleg_tr = _vertaalveld(_("korte uitleg"), "tr", 200)
+    uitleg_ar = _vertaalveld(_("korte uitleg"), "ar", 200)
+    uitleg_pl = _vertaalveld(_("korte uitleg"), "pl", 200)
     icoon = models.CharField(_("icoon"), max_length=40, choices=HULPVRAAG_ICONS, default="ontmoeting")
     sort_order = models.PositiveIntegerField(_("volgorde"), default=0, db_index=True)
     themas = models.ManyToManyField(
@@ -188,20 +250,18 @@ class Hulpvraag(index.Indexed, models.Model):
         FieldPanel("themas", widget=forms.CheckboxSelectMultiple),
         FieldPanel("doelgroepen", widget=forms.CheckboxSelectMultiple),
         FieldPanel("zoekwoorden"),
+        vertaal_panel("naam", "uitleg"),
     ]
-    search_fields = [
-        index.SearchField("naam"),
-        index.AutocompleteField("naam"),
-        index.SearchField("zoekwoorden"),
-    ]
+    search_fields = [*NAAM_ZOEKVELDEN, index.SearchField("zoekwoorden")]
 
     class Meta:
         ordering = ["sort_order", "naam"]
         verbose_name = _("hulpvraag")
         verbose_name_plural = _("hulpvragen")
 
-    def __str__(self):
-        return self.naam
+    @property
+    def uitleg_label(self):
+        return self.vertaald("uitleg")
 
     @property
     def zoekwoorden_list(self):

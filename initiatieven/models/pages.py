@@ -5,6 +5,7 @@ initiative) and how to reach them. Contact data never goes on a page; the contac
 relays a visitor's message to the address stored here.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -25,7 +26,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal.blocks import BodyBlock
-from portal.models import BasePage, Thema, Wijk, WijkenPageForm
+from portal.models import NAMEN_ZOEKEN, BasePage, Thema, Wijk, WijkenPageForm
 from portal.panels import with_verwijzingen_tab
 
 
@@ -120,7 +121,7 @@ class InitiatiefPage(RoutablePageMixin, BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("body"),
         index.SearchField("initiatiefnemer"),
-        index.RelatedFields("themas", [index.SearchField("naam")]),
+        index.RelatedFields("themas", NAMEN_ZOEKEN),
         index.RelatedFields("wijken", [index.SearchField("naam")]),
         index.FilterField("status"),
     ]
@@ -170,6 +171,11 @@ class InitiatiefPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.setdefault("contact_form", ContactForm())
         context["heeft_contact"] = self.contact_address() is not None
+        # The form posts to the address the visitor is on, so an Arabic visitor of an untranslated initiative
+        # (served at /ar/..., see BasePage.route) gets the errors and the thanks in Arabic.
+        here = request.path
+        sub = self.reverse_subpage("bericht")
+        context["bericht_url"] = (here.removesuffix(sub) if here.endswith(sub) else here) + sub
         return context
 
     @path("bericht/", name="bericht")
@@ -264,6 +270,13 @@ class Bijdrage(models.Model):
     naam = models.CharField(_("naam"), max_length=120)
     email = models.EmailField(_("e-mailadres"))
     telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
+    taal = models.CharField(
+        _("taal"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("De taal van het formulier. E-mails aan de inzender gaan in deze taal."),
+    )
     status = models.CharField(_("status"), max_length=20, choices=STATUSSEN, default="wacht")
     aangemaakt_op = models.DateTimeField(_("eerste keer ingestuurd"), default=timezone.now)
     ingediend_op = models.DateTimeField(

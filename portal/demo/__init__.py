@@ -136,6 +136,31 @@ def load_hulpvragen(ctx):
             ctx.note(f"hulpvraag {naam}")
 
 
+def load_taxonomy_translations(ctx):
+    """The names of the thema's, doelgroepen and hulpvragen in the four other languages. Only empty fields
+    are set, so an editor's own wording survives the next run."""
+    from portal.models import Doelgroep, Hulpvraag, Thema
+
+    from . import vertalingen
+
+    def fill(model, texts, fields_of):
+        for obj in model.objects.filter(slug__in=texts):
+            changed = []
+            for code, value in texts[obj.slug].items():
+                for veld, text in fields_of(value):
+                    name = f"{veld}_{code}"
+                    if not getattr(obj, name):
+                        setattr(obj, name, text)
+                        changed.append(name)
+            if changed:
+                obj.save(update_fields=changed)
+                ctx.note(f"vertaalde namen {obj.slug}")
+
+    fill(Thema, vertalingen.THEMAS, lambda naam: [("naam", naam)])
+    fill(Doelgroep, vertalingen.DOELGROEPEN, lambda naam: [("naam", naam)])
+    fill(Hulpvraag, vertalingen.HULPVRAGEN, lambda pair: [("naam", pair[0]), ("uitleg", pair[1])])
+
+
 def _paragraph(html):
     return [("paragraph", html)]
 
@@ -539,6 +564,7 @@ SECTIONS = [
     ensure_site,
     load_taxonomy,
     load_hulpvragen,
+    load_taxonomy_translations,
     load_wijk_pages,
     load_locaties,
     load_organisaties,

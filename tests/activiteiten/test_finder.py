@@ -17,7 +17,7 @@ from activiteiten.finder import WEIGHTS, Context, score_item, zoekwoord_patterns
 from activiteiten.models import AgendaItemPage, Taal
 from activiteiten.occurrences import rebuild_occurrences
 from portal.demo import DemoContext, ensure_groups
-from portal.models import Hulpvraag
+from portal.models import Hulpvraag, Thema
 
 from ..factories import (
     ActiviteitPageFactory,
@@ -302,7 +302,7 @@ def test_each_result_shows_next_dates_place_cost_walk_in_company_and_wheelchair(
 
 
 def test_score_item_explains_overdag_and_counts_the_weights():
-    ontmoeting = SimpleNamespace(pk=1, naam="Ontmoeting")
+    ontmoeting = Thema(pk=1, naam="Ontmoeting", naam_en="Meeting people")  # unsaved: no database needed
     wijk = SimpleNamespace(pk=7, naam="Schalkwijk")
     hulpvraag = SimpleNamespace(zoekwoorden_list=["koffie"])
     ctx = Context(

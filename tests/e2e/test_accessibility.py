@@ -22,7 +22,18 @@ pytestmark = pytest.mark.e2e
 LANGUAGES = ["nl", "en", "tr", "ar", "pl"]
 NOTHING = "gratis=on&inloop=on"
 DAYTIME_FREE = "dagdeel=overdag&gratis=1"
-FORMS = ["/meedoen/idee/", "/meedoen/talent/", "/meedoen/activiteit/", "/meedoen/initiatief/"]
+FORMS = [
+    "/meedoen/idee/",
+    "/meedoen/talent/",
+    "/meedoen/activiteit/",
+    "/meedoen/initiatief/",
+    "/meedoen/nieuwe-link/",
+]
+EMPTY_ALL = (
+    "document.querySelectorAll('main form').forEach(f => f.noValidate = true);"
+    "document.querySelectorAll('main form input[type=text], main form input[type=email], main form textarea')"
+    ".forEach(e => e.value = '')"
+)
 
 
 def prefixed(code, path):
@@ -75,6 +86,28 @@ def pages_to_check(demo):
     ]
 
 
+def resident_pages(demo):
+    """(name, path, form selector) of what a resident reaches by link: the edit link of a live initiative
+    (its page, and the change form) and of a proposal that waits for the redactie, and an initiative's
+    contact form. Each form is also sent empty for its error state."""
+    from initiatieven.models import Bijdrage
+    from initiatieven.tokens import edit_path
+
+    live = Bijdrage.objects.filter(page__live=True, soort="initiatief").exclude(email="").first()
+    waiting = Bijdrage.objects.filter(status="wacht", soort="activiteit").exclude(email="").first()
+    with_contact = next(
+        p for p in InitiatiefPage.objects.live().filter(locale__language_code="nl") if p.contact_address()
+    )
+    return [
+        ("bewerken (initiatief)", edit_path(live), None),
+        ("wijzigen (initiatief)", edit_path(live) + "wijzigen/", "main form[method=post]"),
+        ("bewerken (wacht op de redactie)", edit_path(waiting), None),
+        ("initiatief met contactformulier", with_contact.url, "#bericht form"),
+        ("initiatief: bericht verstuurd", with_contact.url + "?bericht=verstuurd", None),
+        ("ongeldige link", f"/meedoen/bewerken/{live.page_id}/verlopen-of-fout/", None),
+    ]
+
+
 def axe_violations(axe, page):
     result = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
     return result.response["violations"], result
@@ -109,5 +142,23 @@ def test_every_public_template_and_state_has_no_axe_violations(demo_server, phon
         assert page.locator(".error-summary, [role=alert]").count(), f"{path}: no error summary"
         check(f"foutmeldingen {path}")
 
-    assert len(checked) == len(pages_to_check(demo_server)) + len(FORMS)
+    page.goto(base + prefixed(code, "/meedoen/nieuwe-link/"))
+    page.locator("main form input[type=email]").fill("bewoner@example.org")
+    page.locator("main form[method=post] [type=submit]").first.click()
+    page.wait_for_load_state()
+    check("nieuwe link verstuurd")
+
+    extra = resident_pages(demo_server)
+    for name, path, form in extra:
+        page.goto(base + prefixed(code, path))
+        check(name)
+        if form:
+            page.evaluate(EMPTY_ALL)
+            page.locator(f"{form} [type=submit]").first.click()
+            page.wait_for_load_state()
+            assert page.locator(".error-summary, [role=alert], .field--error").count(), f"{name}: no errors"
+            check(f"foutmeldingen {name}")
+
+    expected = len(pages_to_check(demo_server)) + len(FORMS) + 1 + len(extra) + sum(1 for e in extra if e[2])
+    assert len(checked) == expected
     assert not failures, "\n\n".join(failures)

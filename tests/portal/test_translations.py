@@ -221,3 +221,11 @@ def test_open_data_serves_each_activity_once_as_its_dutch_page(client, agenda):
     assert services["total_items"] == 2
     assert {s["name"] for s in services["contents"]} == {"Koffie-ochtend", "Taalcafé"}
     assert "geen aparte service" in client.get("/api/hsds/profile").json()["description"]
+
+
+def test_the_english_finder_shows_the_english_title_and_marks_the_dutch_one(client, agenda):
+    html = client.get("/en/verwijzen/?hulpvraag=").content.decode()
+    assert '<a href="/en/agenda/coffee-morning/">Coffee morning</a>' in html
+    assert "Coffee and a chat." in html
+    assert '<h3 class="card__title" lang="nl" dir="ltr"><a href="/en/agenda/taalcafe/">Taalcafé</a>' in html
+    assert ">Koffie-ochtend<" not in html
