@@ -26,6 +26,8 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
+from portal.translations import source_page, url_in_language
+
 from .tokens import edit_path
 
 logger = logging.getLogger(__name__)
@@ -157,7 +159,7 @@ def _contact_language(page, address):
     from .models import Bijdrage
 
     taal = (
-        Bijdrage.objects.filter(page=page, email__iexact=address)
+        Bijdrage.objects.filter(page=source_page(page), email__iexact=address)
         .order_by("-ingediend_op")
         .values_list("taal", flat=True)
         .first()
@@ -190,7 +192,7 @@ def _send(template, context, to, subject, reply_to=None):
 
 def _context(bijdrage, base):
     page = bijdrage.page.specific
-    url = page.get_url()
+    url = url_in_language(page)  # called in the reader's language
     return {
         "bijdrage": bijdrage,
         "page": page,
@@ -296,7 +298,7 @@ def relay_message(page, to, naam, email, bericht, request=None):
             "naam": naam,
             "email": email,
             "bericht": bericht,
-            "page_url": _base(request) + page.get_url(),
+            "page_url": _base(request) + (url_in_language(page) or ""),
             "site_name": settings.WAGTAIL_SITE_NAME,
         }
         subject = _("Bericht over %(titel)s van %(naam)s") % {"titel": page.title, "naam": naam}
@@ -417,7 +419,7 @@ def send_introductions(koppeling_pk):
     ctx = {
         "talent": talent,
         "page": page,
-        "page_url": _base() + (page.get_url() or ""),
+        "page_url": "",  # per reader, in their language (below)
         "contact_naam": contact_naam,
         "makelaar": (makelaar.get_full_name() or makelaar.get_username()) if makelaar else "",
         "redenen": koppeling.redenen,
@@ -428,7 +430,7 @@ def send_introductions(koppeling_pk):
         with translation.override(supported_language(talent.taal)):
             _send(
                 "kennismaking_talent",
-                ctx | {"contact_naam": public_naam},
+                ctx | {"contact_naam": public_naam, "page_url": _base() + (url_in_language(page) or "")},
                 [talent.email],
                 _("Kennismaking: %(titel)s") % {"titel": page.title},
                 reply_to=reply_to,
@@ -437,7 +439,7 @@ def send_introductions(koppeling_pk):
         with translation.override(_contact_language(page, contact_email)):
             _send(
                 "kennismaking_initiatief",
-                ctx,
+                ctx | {"page_url": _base() + (url_in_language(page) or "")},
                 [contact_email],
                 _("Iemand wil helpen bij %(titel)s") % {"titel": page.title},
                 reply_to=reply_to,

@@ -649,6 +649,12 @@ def bewaartermijn_maanden():
     return getattr(settings, "PORTAL_BEWAARTERMIJN_MAANDEN", 12)
 
 
+def privacy_url():
+    from portal.translations import local_path
+
+    return local_path("/privacy/")
+
+
 def bewaartermijn_tekst():
     """The retention sentence under the consent checkbox and on the confirmation page."""
     from django.utils.translation import ngettext
@@ -693,7 +699,7 @@ class MakelaarContactMixin(ContactDetailsMixin):
 
         super().__init__(*args, **kwargs)
         self.fields["toestemming"].help_text = format_html(
-            '{} <a href="/privacy/">{}</a>', bewaartermijn_tekst(), _("Lees meer over je privacy.")
+            '{} <a href="{}">{}</a>', bewaartermijn_tekst(), privacy_url(), _("Lees meer over je privacy.")
         )
         for field in self.fields.values():
             if isinstance(field, forms.CharField) and field.max_length:

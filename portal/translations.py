@@ -27,6 +27,51 @@ def source_page(page):
     return page.get_translation_or_none(Locale.get_default()) or page
 
 
+def url_in_language(page, language=None, request=None):
+    """The address of ``page`` for a reader of ``language`` (default: the active one): its live translation's,
+    else the Dutch page's under that language's prefix (served by ``BasePage.route`` with a notice). For
+    links in e-mails and templates outside a listing."""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    source = source_page(page)
+    if language != settings.LANGUAGE_CODE:
+        translated = source.get_translations().live().filter(locale__language_code=language).first()
+        if translated is not None:
+            return translated.get_url(request)
+    url = source.get_url(request)
+    if not url or language == settings.LANGUAGE_CODE:
+        return url
+    with translation.override(settings.LANGUAGE_CODE):
+        return translate_url(url, language)
+
+
+def local_path(path, request=None):
+    """A Dutch address ("/agenda/", "/privacy/", "/meedoen/idee/") in the active language: the translated
+    page's own address when there is one ("/tr/takvim/"), else the address with the language prefix,
+    which shows the Dutch page with its notice, or a form in that language. No query in Dutch."""
+    language = translation.get_language()
+    if not path or not language or language == settings.LANGUAGE_CODE:
+        return path
+    from wagtail.models import Page, Site
+
+    site = Site.find_for_request(request) if request is not None else None
+    site = site or Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is not None:
+        dutch = (
+            Page.objects.live()
+            .filter(
+                url_path=site.root_page.url_path + path.lstrip("/"),
+                locale__language_code=settings.LANGUAGE_CODE,
+            )
+            .first()
+        )
+        if dutch is not None:
+            translated = dutch.get_translations().live().filter(locale__language_code=language).first()
+            if translated is not None:
+                return translated.get_url(request)
+    with translation.override(settings.LANGUAGE_CODE):
+        return translate_url(path, language)
+
+
 def with_translations(pages, request=None):
     """``pages`` (in the default locale) as a list, each with ``shown_title``, ``shown_intro``,
     ``shown_url`` and ``shown_lang`` for the visitor's language. Nothing to do in Dutch; in another

@@ -149,7 +149,10 @@ class InitiatiefPage(RoutablePageMixin, BasePage):
 
     def contact_address(self):
         """The private address the contact form relays to, or None (then there is no form)."""
-        bijdrage = self.bijdragen.exclude(email="").order_by("-ingediend_op").first()
+        from portal.translations import source_page
+
+        # The submission belongs to the Dutch page; its translations relay to the same person.
+        bijdrage = source_page(self).bijdragen.exclude(email="").order_by("-ingediend_op").first()
         return bijdrage.email if bijdrage else None
 
     def upcoming_activities(self):
@@ -175,7 +178,10 @@ class InitiatiefPage(RoutablePageMixin, BasePage):
         # (served at /ar/..., see BasePage.route) gets the errors and the thanks in Arabic.
         here = request.path
         sub = self.reverse_subpage("bericht")
-        context["bericht_url"] = (here.removesuffix(sub) if here.endswith(sub) else here) + sub
+        match = getattr(request, "routable_resolver_match", None)
+        if match is not None and match.url_name == "bericht":
+            here = here.removesuffix(sub)
+        context["bericht_url"] = here + sub
         return context
 
     @path("bericht/", name="bericht")

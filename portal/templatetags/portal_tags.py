@@ -49,32 +49,10 @@ def card_url(context, page):
 
 @register.simple_tag(takes_context=True)
 def local_path(context, path):
-    """A Dutch address ("/agenda/", "/meedoen/") in the visitor's language: the translated page's own
-    address when there is one ("/tr/takvim/"), else the address with the language prefix, which shows the
-    Dutch page with its "not translated yet" notice, or a form in that language."""
-    from django.conf import settings
-    from django.urls import translate_url
-    from django.utils import translation
+    """A Dutch address ("/agenda/", "/meedoen/") in the visitor's language (``portal.translations``)."""
+    from portal.translations import local_path
 
-    language = translation.get_language()
-    if not language or language == settings.LANGUAGE_CODE:
-        return path
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is not None:
-        from wagtail.models import Locale, Page
-
-        dutch = (
-            Page.objects.live()
-            .filter(url_path=site.root_page.url_path + path.lstrip("/"), locale=Locale.get_default())
-            .first()
-        )
-        if dutch is not None:
-            translated = dutch.get_translations().live().filter(locale__language_code=language).first()
-            if translated is not None:
-                return translated.get_url(request)
-    with translation.override(settings.LANGUAGE_CODE):
-        return translate_url(path, language)
+    return local_path(path, context.get("request"))
 
 
 @register.filter

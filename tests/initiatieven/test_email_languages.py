@@ -408,6 +408,9 @@ def test_an_arabic_proposal_is_approved_in_arabic(
     assert message.subject == f"منشور الآن على الموقع: {TITEL} (نشاط)"
     assert "خبر سار" in message.body and "Goed nieuws" not in message.body
     assert "/ar/meedoen/bewerken/" in message.body
+    # The page itself: under /ar/ (it has no Arabic translation, so the Dutch page with a notice).
+    assert f"http://testserver/ar{page.url}" in message.body or f"/ar{page.url}" in message.body
+    assert f"testserver{page.url}\n" not in message.body
 
 
 def test_a_dutch_proposal_stays_dutch(client, site, redacteur, django_capture_on_commit_callbacks):

@@ -651,6 +651,46 @@ def test_contact_form_relays_the_message_and_keeps_the_address_private(client, i
     assert "Je bericht is verstuurd" in client.get(response.url).content.decode()
 
 
+def test_contact_form_of_a_slug_ending_in_bericht_posts_to_its_bericht_route(client, site):
+    page = InitiatiefPage(
+        title="Buurtbericht",
+        slug="buurtbericht",
+        intro="Een krantje.",
+        initiatiefnemer="An",
+        heel_de_stad=True,
+    )
+    site["index"].add_child(instance=page)
+    page.save_revision().publish()
+    Bijdrage.objects.create(
+        page=page, soort="initiatief", naam="An", email="an@example.org", status="goedgekeurd"
+    )
+    html = client.get(page.url).content.decode()
+    assert f'action="{page.url}bericht/#bericht"' in html
+    errors = client.post(
+        page.url + "bericht/", {"gestart": started(), "naam": "", "email": "x", "bericht": ""}
+    )
+    assert f'action="{page.url}bericht/#bericht"' in errors.content.decode()
+
+
+def test_an_arabic_visitor_of_an_untranslated_initiative_gets_errors_and_thanks_in_arabic(client, initiatief):
+    from wagtail.models import Locale
+
+    Locale.objects.get_or_create(language_code="ar")
+    path = "/ar" + initiatief.url
+    html = client.get(path).content.decode()
+    assert f'action="{path}bericht/#bericht"' in html
+    errors = client.post(
+        path + "bericht/", {"gestart": started(), "naam": "Karel", "email": "x", "bericht": ""}
+    )
+    assert errors.status_code == 200 and '<html lang="ar" dir="rtl"' in errors.content.decode()
+    sent = client.post(
+        path + "bericht/",
+        {"gestart": started(), "naam": "Karel", "email": "karel@example.org", "bericht": "مرحبا"},
+    )
+    assert sent.status_code == 302 and sent.url == path + "?bericht=verstuurd#bericht"
+    assert len(mail.outbox) == 1
+
+
 def test_contact_form_errors_keep_the_message(client, initiatief):
     response = client.post(
         initiatief.url + "bericht/",

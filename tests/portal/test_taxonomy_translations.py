@@ -154,15 +154,23 @@ def test_editors_translate_a_name_in_the_snippet_editor(admin_client, themas):
         assert geld.label == "Geld en administratie"
 
 
-def test_a_turkish_visitor_finds_an_activity_by_its_theme_in_turkish(client, home, themas):
-    ontmoeting, _geld = themas
+def test_a_turkish_visitor_finds_an_activity_by_its_theme_in_turkish(
+    client, home, themas, django_capture_on_commit_callbacks
+):
+    ontmoeting, geld = themas
     agenda = AgendaPageFactory(parent=home)
     page = ActiviteitPageFactory(
-        parent=agenda, title="Koffie-ochtend", intro="Koffie en een praatje.", themas=[ontmoeting]
+        parent=agenda, title="Koffie-ochtend", intro="Koffie en een praatje.", themas=[ontmoeting, geld]
     )
     page.save_revision().publish()  # as an editor publishes: the index then holds the page's thema's
     html = client.get("/tr/zoeken/?q=buluşma").content.decode()
     assert "Koffie-ochtend" in html
+    # Translated later: the tagged pages are indexed again once the thema is saved.
+    assert "Koffie-ochtend" not in client.get("/tr/zoeken/?q=evrak").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        geld.naam_tr = "Para ve evrak işleri"
+        geld.save()
+    assert "Koffie-ochtend" in client.get("/tr/zoeken/?q=evrak").content.decode()
 
 
 # Last: the demo stays loaded for the rest of this module.

@@ -229,3 +229,24 @@ def test_the_english_finder_shows_the_english_title_and_marks_the_dutch_one(clie
     assert "Coffee and a chat." in html
     assert '<h3 class="card__title" lang="nl" dir="ltr"><a href="/en/agenda/taalcafe/">Taalcafé</a>' in html
     assert ">Koffie-ochtend<" not in html
+
+
+def test_local_path_gives_the_translation_the_prefixed_dutch_page_or_a_form_and_no_query_in_dutch(
+    agenda, django_assert_num_queries
+):
+    from portal.translations import local_path
+
+    with django_assert_num_queries(0):
+        assert local_path("/agenda/") == "/agenda/"
+    with translation.override("en"):
+        assert local_path("/agenda/") == "/en/agenda/"  # the English agenda ("Calendar") keeps the slug
+        assert local_path("/agenda/koffie-ochtend/") == "/en/agenda/coffee-morning/"
+        assert local_path("/agenda/taalcafe/") == "/en/agenda/taalcafe/"  # untranslated: Dutch page, notice
+        assert local_path("/meedoen/idee/") == "/en/meedoen/idee/"  # a form, not a page
+        assert local_path("/") == "/en/"
+
+
+def test_the_thanks_page_links_home_and_agenda_in_the_visitors_language(client, agenda):
+    html = client.get("/en/meedoen/bedankt/").content.decode()
+    assert 'href="/en/agenda/"' in html and 'href="/en/"' in html
+    assert 'href="/agenda/"' not in html
