@@ -98,8 +98,23 @@ class Timer:
         name = report.nodeid.rsplit("::", 1)[-1]
         if report.when == "call":
             self.seconds[name] = report.duration
+            self.print_row(name)
         if report.failed:
             self.outcomes[name] = f"{report.when} failed"
+
+    def print_row(self, test):
+        """Each form's counts as soon as its test ends, so a long run that is stopped keeps what it did."""
+        from tests import fuzzing
+
+        form = next((f for f, t in TESTS.items() if t == test), None)
+        if form is None:
+            return
+        tally = fuzzing.COUNTS.get(form, {})
+        figures = ", ".join(f"{column} {count(tally, key)}" for column, key in OUTCOMES[1:] + PROBLEMS)
+        print(
+            f"\n  done: {form}: tried {tally.get('tried', 0)}; {figures}; {self.seconds[test]:.0f} s",
+            flush=True,
+        )
 
 
 def count(counts, key):
