@@ -26,7 +26,7 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
-from portal.translations import source_page, url_in_language
+from portal.translations import source_page, title_in_language, url_in_language
 
 from .tokens import edit_path
 
@@ -196,6 +196,7 @@ def _context(bijdrage, base):
     return {
         "bijdrage": bijdrage,
         "page": page,
+        "titel": title_in_language(page),
         "soort": bijdrage.get_soort_display().lower(),
         "page_url": base + url if url and page.live else "",
         "edit_url": base + edit_path(bijdrage),
@@ -218,8 +219,7 @@ def _to_sender(template, pk, subject, base, extra=None):
         return
     with translation.override(supported_language(bijdrage.taal)):
         ctx = _context(bijdrage, base) | (extra or {})
-        titel = ctx["page"].title
-        _send(template, ctx, [bijdrage.email], str(subject) % {"soort": ctx["soort"], "titel": titel})
+        _send(template, ctx, [bijdrage.email], str(subject) % {"soort": ctx["soort"], "titel": ctx["titel"]})
 
 
 def send_confirmation(pk, request=None):
@@ -295,13 +295,14 @@ def relay_message(page, to, naam, email, bericht, request=None):
     with translation.override(_contact_language(page, to)):
         ctx = {
             "page": page,
+            "titel": title_in_language(page),
             "naam": naam,
             "email": email,
             "bericht": bericht,
             "page_url": _base(request) + (url_in_language(page) or ""),
             "site_name": settings.WAGTAIL_SITE_NAME,
         }
-        subject = _("Bericht over %(titel)s van %(naam)s") % {"titel": page.title, "naam": naam}
+        subject = _("Bericht over %(titel)s van %(naam)s") % {"titel": ctx["titel"], "naam": naam}
         _send("bericht", ctx, [to], subject, reply_to=[email])
 
 
@@ -428,20 +429,27 @@ def send_introductions(koppeling_pk):
     reply_to = [makelaar.email] if makelaar and makelaar.email else None
     if talent.email:
         with translation.override(supported_language(talent.taal)):
+            titel = title_in_language(page)
             _send(
                 "kennismaking_talent",
-                ctx | {"contact_naam": public_naam, "page_url": _base() + (url_in_language(page) or "")},
+                ctx
+                | {
+                    "contact_naam": public_naam,
+                    "titel": titel,
+                    "page_url": _base() + (url_in_language(page) or ""),
+                },
                 [talent.email],
-                _("Kennismaking: %(titel)s") % {"titel": page.title},
+                _("Kennismaking: %(titel)s") % {"titel": titel},
                 reply_to=reply_to,
             )
     if contact_email:
         with translation.override(_contact_language(page, contact_email)):
+            titel = title_in_language(page)
             _send(
                 "kennismaking_initiatief",
-                ctx | {"page_url": _base() + (url_in_language(page) or "")},
+                ctx | {"titel": titel, "page_url": _base() + (url_in_language(page) or "")},
                 [contact_email],
-                _("Iemand wil helpen bij %(titel)s") % {"titel": page.title},
+                _("Iemand wil helpen bij %(titel)s") % {"titel": titel},
                 reply_to=reply_to,
             )
 

@@ -44,6 +44,18 @@ def url_in_language(page, language=None, request=None):
         return translate_url(url, language)
 
 
+def title_in_language(page, language=None):
+    """The title of ``page`` for a reader of ``language`` (default: the active one): its live translation's,
+    else the Dutch title. For e-mails, which name a page the way its link shows it."""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    source = source_page(page)
+    if language != settings.LANGUAGE_CODE:
+        translated = source.get_translations().live().filter(locale__language_code=language).first()
+        if translated is not None:
+            return translated.title
+    return source.title
+
+
 def local_path(path, request=None):
     """A Dutch address ("/agenda/", "/privacy/", "/meedoen/idee/") in the active language: the translated
     page's own address when there is one ("/tr/takvim/"), else the address with the language prefix,

@@ -3,6 +3,8 @@ import datetime as dt
 import pytest
 import recurrence
 
+from django.utils import translation
+
 from activiteiten.describe import describe_schedule
 from activiteiten.models import ActiviteitPage, Tijdslot
 
@@ -52,3 +54,17 @@ def test_schedule_in_plain_dutch(rule, fields, expected):
 def test_two_time_slots_are_joined():
     item, slots = page("RRULE:FREQ=WEEKLY;BYDAY=SA", slots=((10, 12), (14, 16)))
     assert describe_schedule(item, slots) == "elke zaterdag, 10:00–12:00 en 14:00–16:00"
+
+
+@pytest.mark.parametrize(
+    ("rule", "expected"),
+    [
+        # "يوم" (day) is masculine, so the ordinal agrees whatever the weekday: الجمعة is feminine.
+        ("RRULE:FREQ=MONTHLY;BYDAY=-1FR", "يوم الجمعة الأخير من كل شهر"),
+        ("RRULE:FREQ=MONTHLY;BYDAY=+1TU", "يوم الثلاثاء الأول من كل شهر"),
+    ],
+)
+def test_arabic_ordinal_weekdays_agree_with_the_day(rule, expected):
+    item, slots = page(rule, slots=())
+    with translation.override("ar"):
+        assert describe_schedule(item, slots) == expected

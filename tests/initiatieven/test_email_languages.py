@@ -45,7 +45,7 @@ def template_contexts():
     page = {"title": TITEL}
     edit = "http://testserver/meedoen/bewerken/7/abc/"
     full_talent = {"naam": "Bram Bakker", "email": "bram@example.org", "telefoon": "06 12345678"}
-    return {
+    contexts = {
         "afgewezen": [
             {
                 "bijdrage": _bijdrage(),
@@ -189,6 +189,15 @@ def template_contexts():
             for url in ("http://testserver/agenda/koffie/", "")
         ],
     }
+    # Residents' e-mails name a page by its title in the reader's language (``titel``, worked out in
+    # initiatieven.emails); staff e-mails use the Dutch page.title.
+    resident = ("afgewezen", "bericht", "bevestiging", "goedgekeurd", "wijziging")
+    for name in (*resident, "kennismaking_initiatief", "kennismaking_talent"):
+        for context in contexts[name]:
+            context["titel"] = context["page"]["title"]
+    for item in contexts["nieuwe_link"][0]["items"]:
+        item["titel"] = item["page"]["title"]
+    return contexts
 
 
 def _values(context):
@@ -523,3 +532,35 @@ def test_a_polish_talent_is_introduced_in_polish_and_the_initiative_in_its_own_l
     (to_initiative,) = mails_to("tuin@example.org")
     assert to_initiative.subject == "Iemand wil helpen bij Buurtmoestuin"
     assert "Iemand uit de buurt wil graag helpen" in to_initiative.body
+
+
+def test_a_page_with_a_translation_is_named_by_its_translated_title_in_the_readers_email(
+    client, site, home, makelaar, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Locale
+
+    page = InitiatiefPage(title="Buurtmoestuin", slug="moestuin", intro="Samen tuinieren.")
+    page.initiatiefnemer, page.heel_de_stad = "Tuinploeg", True
+    site["index"].add_child(instance=page)
+    page.save_revision().publish()
+    Bijdrage.objects.create(
+        page=page, soort="initiatief", naam="Tuinploeg", email="tuin@example.org", status="goedgekeurd"
+    )
+    polish = Locale.objects.create(language_code="pl")
+    home.copy_for_translation(polish, copy_parents=True).save_revision().publish()
+    site["index"].copy_for_translation(polish).save_revision().publish()
+    polski = page.copy_for_translation(polish)
+    polski.title, polski.slug = "Ogród sąsiedzki", "ogrod"
+    polski.save_revision().publish()
+    talent = Talent.objects.create(naam="Ola Nowak", email="ola@example.org", tijd="wekelijks", taal="pl")
+    talent.wijken.add(site["wijk"])
+    client.force_login(makelaar)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("talenten:koppel", args=[talent.pk, page.pk]))
+    (to_talent,) = [m for m in mails_to("ola@example.org") if m.subject.startswith("Poznajmy się")]
+    assert to_talent.subject == "Poznajmy się: Ogród sąsiedzki"
+    assert "Ogród sąsiedzki\nhttp://testserver/pl/" in to_talent.body
+    assert "Buurtmoestuin" not in to_talent.body
+    (to_initiative,) = mails_to("tuin@example.org")
+    assert to_initiative.subject == "Iemand wil helpen bij Buurtmoestuin"
+    assert "Ogród" not in to_initiative.body
