@@ -7,10 +7,11 @@ than MAX_DAGEN days, which gives every query a lower bound on ``start`` and keep
 
 import datetime as dt
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from portal.translations import with_translations
 
@@ -55,13 +56,26 @@ def facet_filters(filters):
     for facet, column in FLAG_FACETS.items():
         if filters.get(facet):
             conditions[facet] = Q(**{column: True})
+    language = translation.get_language() or settings.LANGUAGE_CODE
     for i, word in enumerate(filters.get("q", "").split()[:8]):
         conditions[f"q{i}"] = (
             Q(page__title__icontains=word)
             | Q(page__intro__icontains=word)
             | Q(page__organisator_naam__icontains=word)
         )
+        if language != settings.LANGUAGE_CODE:  # the visitor's words may be those of the translation
+            conditions[f"q{i}"] |= Q(page__translation_key__in=_translations_with(word, language))
     return conditions
+
+
+def _translations_with(word, language):
+    """The translation keys of live translations into ``language`` with ``word`` in the title or intro."""
+    return (
+        AgendaItemPage.objects.live()
+        .filter(locale__language_code=language)
+        .filter(Q(title__icontains=word) | Q(intro__icontains=word))
+        .values("translation_key")
+    )
 
 
 def _all(conditions, leave_out=()):

@@ -1,10 +1,16 @@
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Page
 
+from portal.translations import with_translations
+
 MAX_QUERY_LENGTH = 200
+# Hits in the visitor's own language come first; more than this many of them is a word in every page.
+MAX_TRANSLATED_HITS = 200
 
 
 def search_terms(query):
@@ -13,8 +19,67 @@ def search_terms(query):
     return " ".join("".join(c if c.isprintable() and c != '"' else " " for c in query).split())
 
 
+class Hits:
+    """The paginator's sequence: the hits in the visitor's language (a list), then the Dutch hits of the
+    other pages (search results, fetched a page at a time)."""
+
+    def __init__(self, first, rest):
+        self.first, self.rest = first, rest
+
+    def count(self):
+        return len(self.first) + self.rest.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        start, stop = index.start or 0, index.stop
+        head = self.first[start:stop]
+        rest_start = max(start - len(self.first), 0)
+        rest_stop = None if stop is None else max(stop - len(self.first), 0)
+        if rest_stop is not None and rest_stop <= rest_start:
+            return head
+        return head + list(self.rest[rest_start:rest_stop])
+
+
+def _public(locale):
+    return Page.objects.live().public().filter(locale=locale, depth__gt=2)
+
+
+def find_pages(terms):
+    """Live public pages with all these words. In Dutch: the Dutch pages. In another language also the
+    pages translated into it, found by the words of the translation and listed first; each page once."""
+    default = Locale.get_default()
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    own = Locale.objects.filter(language_code=language).exclude(pk=default.pk).first()
+    if own is None:
+        return _public(default).specific().search(terms, operator="and")
+    translated = list(_public(own).specific().search(terms, operator="and")[:MAX_TRANSLATED_HITS])
+    keys = [page.translation_key for page in translated]
+    dutch = _public(default).exclude(translation_key__in=keys).specific().search(terms, operator="and")
+    return Hits(translated, dutch)
+
+
+def _shown(results, request):
+    """The cards of one page of results in the visitor's language (``with_translations``): a translation
+    found by its own words shows itself."""
+    if (translation.get_language() or settings.LANGUAGE_CODE) == settings.LANGUAGE_CODE:
+        return list(results)
+    default = Locale.get_default()
+    dutch = with_translations([page for page in results if page.locale_id == default.pk], request)
+    by_pk = {page.pk: page for page in dutch}
+    shown = []
+    for page in results:
+        if page.locale_id != default.pk:
+            page.shown_title, page.shown_intro = page.title, getattr(page, "intro", "")
+            page.shown_url, page.shown_lang = page.get_url(request), ""
+        shown.append(by_pk.get(page.pk, page))
+    return shown
+
+
 def search(request):
-    """Full-text search over live public pages; Dutch stemming on PostgreSQL."""
+    """Full-text search over live public pages, in the visitor's language too; Dutch stemming on
+    PostgreSQL."""
     query = request.GET.get("q", "").strip()
     error = ""
     results_page = None
@@ -22,17 +87,10 @@ def search(request):
         error = _("Uw zoekopdracht is te lang. Gebruik maximaal %(max)s tekens.") % {"max": MAX_QUERY_LENGTH}
     elif query:
         terms = search_terms(query)
-        pages = (
-            Page.objects.live()
-            .public()
-            .filter(locale=Locale.get_default(), depth__gt=2)
-            .specific()
-            .search(terms, operator="and")
-            if terms
-            else Page.objects.none()
-        )
+        pages = find_pages(terms) if terms else Page.objects.none()
         paginator = Paginator(pages, 10)
         results_page = paginator.get_page(request.GET.get("pagina"))
+        results_page.object_list = _shown(results_page.object_list, request)
     return TemplateResponse(
         request,
         "home/search.html",

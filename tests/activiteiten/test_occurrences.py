@@ -277,6 +277,38 @@ def test_a_translation_shares_the_occurrences_of_its_original(
     assert heading in html and none_yet not in html
 
 
+def test_the_agenda_text_filter_finds_a_translation_by_its_own_words(
+    client, agenda, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Locale
+
+    english = Locale.objects.create(language_code="en")
+    page = ActiviteitPageFactory(parent=agenda, title="Taalcafé", start_datum=timezone.localdate())
+    other = ActiviteitPageFactory(parent=agenda, title="Breiclub", start_datum=timezone.localdate())
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(page)
+        publish(other)
+    agenda.get_parent().specific.copy_for_translation(english, copy_parents=True).save_revision().publish()
+    english_agenda = agenda.copy_for_translation(english)
+    english_agenda.save_revision().publish()
+    translation = page.copy_for_translation(english)
+    translation.title, translation.intro = "Language café", "Practise your Dutch over coffee."
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(translation)
+    english_agenda.refresh_from_db()
+
+    def titles(url, q):
+        return {o.page.title for o in client.get(url, {"q": q}).context["occurrences"]}
+
+    # Found by the English words, shown as the English card; the Dutch words still work in English.
+    assert titles(english_agenda.url, "language") == {"Taalcafé"}
+    assert "Language café" in client.get(english_agenda.url, {"q": "coffee"}).content.decode()
+    assert titles(english_agenda.url, "taalcafé") == {"Taalcafé"}
+    assert titles(english_agenda.url, "coffee breiclub") == set()
+    # In Dutch the English words find nothing.
+    assert titles(agenda.url, "language") == set()
+
+
 def test_pagination_is_stable_when_start_times_tie(client, agenda):
     tomorrow = timezone.localdate() + dt.timedelta(days=1)
     for i in range(25):

@@ -116,3 +116,59 @@ def test_search_uses_dutch_stemming_on_postgresql(client, tree, db_vendor):
     )
     titles = [r.title for r in client.get("/zoeken/", {"q": "wandel"}).context["results"]]
     assert titles == ["Groene Long"]
+
+
+@pytest.fixture
+def turkish(tree, home):
+    """A Turkish locale with the home page and the locations index translated."""
+    from wagtail.models import Locale
+
+    locale = Locale.objects.create(language_code="tr")
+    home.copy_for_translation(locale, copy_parents=True).save_revision().publish()
+    tree["locaties"].copy_for_translation(locale).save_revision().publish()
+    return locale
+
+
+def translate(page, locale, title, intro):
+    copy = page.copy_for_translation(locale)
+    copy.title, copy.intro, copy.slug = title, intro, page.slug + "-tr"
+    copy.save_revision().publish()
+    copy.refresh_from_db()
+    return copy
+
+
+def test_search_in_turkish_finds_pages_by_their_turkish_words_and_dutch_pages_too(client, tree, turkish):
+    badhuis = LocatiePageFactory(parent=tree["locaties"], title="Het Badhuis", intro="Elke dinsdag koffie.")
+    hamam = translate(badhuis, turkish, "Hamam Evi", "Her salı kahve.")
+    LocatiePageFactory(parent=tree["locaties"], title="De Kroon", intro="Koffie en kahve voor iedereen.")
+
+    html = client.get("/tr/zoeken/", {"q": "kahve"}).content.decode()
+    assert html.count('<li class="result">') == 2
+    # The translation is found by its own words, shown with its own address, and once.
+    assert f'<a href="{hamam.url}">Hamam Evi</a>' in html
+    assert "Het Badhuis" not in html
+    # A page without a Turkish translation: its Dutch title, marked Dutch, under /tr/.
+    assert '<h3 lang="nl" dir="ltr"><a href="/tr/' in html and "De Kroon" in html
+
+    # A Dutch word still finds the page, shown in Turkish.
+    html = client.get("/tr/zoeken/", {"q": "dinsdag"}).content.decode()
+    assert "Hamam Evi" in html and "Het Badhuis" not in html
+    # In Dutch nothing changes: the Dutch page, by its Dutch words only.
+    titles = [r.title for r in client.get("/zoeken/", {"q": "kahve"}).context["results"]]
+    assert titles == ["De Kroon"]
+
+
+def test_search_in_turkish_pages_through_both_kinds_of_hits_without_repeats(client, tree, turkish):
+    for i in range(3):
+        page = LocatiePageFactory(parent=tree["locaties"], title=f"Buurthuis {i}", intro="Koffie drinken.")
+        translate(page, turkish, f"Mahalle evi {i}", "Kahve içmek, koffie.")
+    for i in range(9):
+        LocatiePageFactory(parent=tree["locaties"], title=f"Koffiehuis {i}", intro="Koffie drinken.")
+    first = client.get("/tr/zoeken/", {"q": "koffie"}).context["results"]
+    second = client.get("/tr/zoeken/", {"q": "koffie", "pagina": 2}).context["results"]
+    assert first.paginator.count == 12
+    titles = [r.shown_title for r in first] + [r.shown_title for r in second]
+    assert len(titles) == 12 == len(set(titles))
+    # The hits in Turkish first, then the Dutch pages.
+    assert set(titles[:3]) == {f"Mahalle evi {i}" for i in range(3)}
+    assert not any(title.startswith("Buurthuis") for title in titles)

@@ -141,6 +141,19 @@ def test_the_menu_in_english_keeps_the_untranslated_sections(client, agenda, eng
     assert 'href="/en/agenda/"' in nav
 
 
+def test_the_editors_contact_text_in_the_footer_is_marked_dutch_in_another_language(client, agenda):
+    from portal.models import PortalSettings
+
+    home = agenda[0].get_parent().specific
+    settings_ = PortalSettings.for_site(home.get_site())
+    settings_.contact_tekst = "Bel ons op werkdagen."
+    settings_.save()
+    english_page = client.get("/en/").content.decode()
+    dutch_page = client.get("/").content.decode()
+    assert '<p lang="nl" dir="ltr">Bel ons op werkdagen.</p>' in english_page
+    assert "<p>Bel ons op werkdagen.</p>" in dutch_page
+
+
 def test_home_and_wijken_list_each_wijk_page_once(client, home, english):
     wijken = WijkenIndexPageFactory(parent=home)
     oost = WijkPageFactory(parent=wijken, wijk=WijkFactory(naam="Oost", slug="oost"), title="Oost")
