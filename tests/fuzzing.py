@@ -842,9 +842,9 @@ def kept_problems(html, sent, fields, limit=300):
     return problems
 
 
-def lang_problems(html):
-    if not re.search(r'<html[^>]+lang="nl"', html):
-        return [("english", "de pagina is niet in het Nederlands (lang)")]
+def lang_problems(html, language="nl"):
+    if not re.search(rf'<html[^>]+lang="{language}"', html):
+        return [("english", f"de pagina is niet in de taal van het adres ({language}, lang)")]
     return []
 
 
@@ -943,8 +943,9 @@ class Target:
                 data[key] = str(value)
         return SpamProtectedForm(data).is_bot()
 
-    def check_page(self, response, sent=None, *, kept=None, not_found_ok=False):
-        """The rule for a GET page with filters: 200 with a Dutch message at each wrong filter."""
+    def check_page(self, response, sent=None, *, kept=None, not_found_ok=False, language="nl"):
+        """The rule for a GET page with filters: 200 with a message at each wrong filter, in Dutch (or in
+        ``language``, for an address under its prefix, where English words are no fault)."""
         sent = sent or {}
         problems = server_error(response)
         status = response.status_code
@@ -965,8 +966,9 @@ class Target:
             return record(self.name, "accepted", problems, sent)
         html = body_of(response)
         problems += html_problems(html)
-        problems += [("english", f"Engelse melding: {m!r}") for m in english_in(html)]
-        problems += lang_problems(html)
+        if language == "nl":
+            problems += [("english", f"Engelse melding: {m!r}") for m in english_in(html)]
+        problems += lang_problems(html, language)
         errors = FIELD_ERROR.findall(html)
         for error in errors:
             if not error.strip():

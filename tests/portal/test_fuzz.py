@@ -412,16 +412,24 @@ def get(site, path, raw):
 
 
 @fuzz_get
-@given(raw=fuzzing.get_params(fuzzing.AGENDA_PARAMS, max_fields=6), feed=fuzzing.one_in(5))
-@example(raw={"wijk": ["oost", "oost\x00"], "van": "10000-01-01", "tot": "0000-00-00"}, feed=False)
+@given(
+    raw=fuzzing.get_params(fuzzing.AGENDA_PARAMS, max_fields=6),
+    feed=fuzzing.one_in(5),
+    english=fuzzing.one_in(4),
+)
+@example(
+    raw={"wijk": ["oost", "oost\x00"], "van": "10000-01-01", "tot": "0000-00-00"}, feed=False, english=False
+)
 @example(
     raw={"thema": "\x00", "doelgroep": "99999999999999999999", "q": "\x00<script>alert(1)</script>"},
     feed=False,
+    english=True,
 )
-@example(raw={"van": "9999-12-31", "wijk": "99999999999999999999"}, feed=True)
+@example(raw={"van": "9999-12-31", "wijk": "99999999999999999999"}, feed=True, english=False)
 @rolled_back
-def test_agenda_filters_survive_hostile_input(site, raw, feed):
-    """The agenda page's filters, and the same filters on its iCal feed (/ical/agenda.ics)."""
+def test_agenda_filters_survive_hostile_input(site, raw, feed, english):
+    """The agenda page's filters, and the same filters on its iCal feed (/ical/agenda.ics). Under /en/
+    too, where the text filter also reads the translations."""
     target = TARGETS["agenda"]
     if feed:  # a calendar, not HTML: a title is written as it is, so only the status and the type count
         response, params = get(site, reverse("activiteiten:ical-agenda"), raw)
@@ -430,25 +438,33 @@ def test_agenda_filters_survive_hostile_input(site, raw, feed):
             problems.append(("other", f"geen iCal maar {response.status_code} {response['Content-Type']}"))
         fuzzing.record(target.name, "server_error" if response.status_code >= 500 else "accepted", problems)
         return
-    response, params = get(site, site.portal.restaurant.get_parent().url, raw)
-    target.check_page(response, params, kept={k: target.fields[k] for k in ("q", "van", "tot")})
+    prefix = "/en" if english else ""
+    response, params = get(site, prefix + site.portal.restaurant.get_parent().url, raw)
+    target.check_page(
+        response,
+        params,
+        kept={k: target.fields[k] for k in ("q", "van", "tot")},
+        language="en" if english else "nl",
+    )
 
 
 @fuzz_get
-@given(raw=fuzzing.get_params(fuzzing.SEARCH_PARAMS))
-@example(raw={"q": "\x00"})
-@example(raw={"q": '"'})  # was a 500 on SQLite: an unclosed phrase in the full-text query
-@example(raw={"q": "script", "pagina": "99999999999999999999"})
+@given(raw=fuzzing.get_params(fuzzing.SEARCH_PARAMS), english=fuzzing.one_in(4))
+@example(raw={"q": "\x00"}, english=False)
+@example(raw={"q": '"'}, english=False)  # was a 500 on SQLite: an unclosed phrase in the full-text query
+@example(raw={"q": "script", "pagina": "99999999999999999999"}, english=False)
+@example(raw={"q": "restaurant", "pagina": "2"}, english=True)  # the English hits, then the Dutch ones
 @rolled_back
-def test_search_survives_hostile_input(site, raw):
+def test_search_survives_hostile_input(site, raw, english):
+    """/zoeken/, and /en/zoeken/, which searches the English translations too."""
     target = TARGETS["zoeken"]
-    response, params = get(site, "/zoeken/", raw)
+    response, params = get(site, "/en/zoeken/" if english else "/zoeken/", raw)
     query = params.get("q")
     kept = {}
     if isinstance(query, str):
         params = {**params, "q": query.strip()}  # the search box shows the query without its outer spaces
         kept = {"q": target.fields["q"]}
-    target.check_page(response, params, kept=kept)
+    target.check_page(response, params, kept=kept, language="en" if english else "nl")
 
 
 @fuzz_get
