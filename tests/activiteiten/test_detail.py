@@ -174,13 +174,15 @@ def test_a_spreekuur_that_is_on_now_shows_nu_open_and_op_afspraak(client, agenda
     assert "Nu open" not in client.get(spreekuur.url).content.decode()
 
 
-def test_the_activity_image_is_shown_as_a_webp_rendition(client, agenda):
+def test_the_activity_image_is_shown_as_a_webp_rendition_with_a_smaller_one_for_phones(client, agenda):
     import wagtail_factories
 
     page = ActiviteitPageFactory(parent=agenda, start_datum=timezone.localdate())
-    page.afbeelding = wagtail_factories.ImageFactory()
+    page.afbeelding = wagtail_factories.ImageFactory(file__width=1600, file__height=900)
     page.save_revision().publish()
     html = client.get(page.url).content.decode()
-    assert re.search(r'<img[^>]+class="hero-image"[^>]+\.webp', html) or re.search(
-        r'<img[^>]+\.webp[^>]+class="hero-image"', html
-    )
+    (img,) = re.findall(r'<img[^>]+class="hero-image"[^>]*>', html)
+    assert 'width="960"' in img and ".webp" in img
+    # A phone (100vw) takes the 480 pixels wide one: half the bytes of the 960 one, or less.
+    assert re.search(r'srcset="\S+\.webp 960w, \S+\.webp 480w"', img)
+    assert 'sizes="(min-width: 48rem) 44rem, 100vw"' in img
