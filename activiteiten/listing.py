@@ -69,9 +69,11 @@ def facet_filters(filters):
 
 
 def _translations_with(word, language):
-    """The translation keys of live translations into ``language`` with ``word`` in the title or intro."""
+    """The translation keys of live, public translations into ``language`` with ``word`` in the title or
+    intro. (The listing only holds live Dutch pages, so a translation of an offline page finds nothing.)"""
     return (
         AgendaItemPage.objects.live()
+        .public()
         .filter(locale__language_code=language)
         .filter(Q(title__icontains=word) | Q(intro__icontains=word))
         .values("translation_key")
@@ -159,6 +161,8 @@ def cached_facet_counts(filters):
         return str(getattr(value, "pk", value))
 
     parts = sorted((key, part(value)) for key, value in filters.items())
+    if filters.get("q"):  # the words also match the translations in the visitor's language
+        parts.append(("taal", translation.get_language() or settings.LANGUAGE_CODE))
     return fragment("agenda-tellingen", parts, lambda: facet_counts(filters))
 
 

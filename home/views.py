@@ -25,14 +25,19 @@ class Hits:
 
     def __init__(self, first, rest):
         self.first, self.rest = first, rest
+        self._count = None
 
     def count(self):
-        return len(self.first) + self.rest.count()
+        if self._count is None:
+            self._count = len(self.first) + self.rest.count()
+        return self._count
 
     def __len__(self):
         return self.count()
 
     def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
         start, stop = index.start or 0, index.stop
         head = self.first[start:stop]
         rest_start = max(start - len(self.first), 0)
@@ -54,7 +59,15 @@ def find_pages(terms):
     own = Locale.objects.filter(language_code=language).exclude(pk=default.pk).first()
     if own is None:
         return _public(default).specific().search(terms, operator="and")
-    translated = list(_public(own).specific().search(terms, operator="and")[:MAX_TRANSLATED_HITS])
+    # A translation counts only while its Dutch page is live and public: taking the Dutch page offline, or
+    # behind a login, takes it out of the search in every language.
+    dutch_keys = _public(default).values("translation_key")
+    translated = list(
+        _public(own)
+        .filter(translation_key__in=dutch_keys)
+        .specific()
+        .search(terms, operator="and")[:MAX_TRANSLATED_HITS]
+    )
     keys = [page.translation_key for page in translated]
     dutch = _public(default).exclude(translation_key__in=keys).specific().search(terms, operator="and")
     return Hits(translated, dutch)

@@ -172,3 +172,20 @@ def test_search_in_turkish_pages_through_both_kinds_of_hits_without_repeats(clie
     # The hits in Turkish first, then the Dutch pages.
     assert set(titles[:3]) == {f"Mahalle evi {i}" for i in range(3)}
     assert not any(title.startswith("Buurthuis") for title in titles)
+
+
+def test_search_in_turkish_leaves_out_a_translation_whose_dutch_page_is_offline_or_private(
+    client, tree, turkish
+):
+    from wagtail.models import PageViewRestriction
+
+    offline = LocatiePageFactory(parent=tree["locaties"], title="Oud Buurthuis", intro="Koffie.")
+    translate(offline, turkish, "Eski mahalle evi", "Kahve.")
+    private = LocatiePageFactory(parent=tree["locaties"], title="Besloten huis", intro="Koffie.")
+    translate(private, turkish, "Kapalı ev", "Kahve.")
+    assert client.get("/tr/zoeken/", {"q": "kahve"}).context["results"].paginator.count == 2
+    offline.unpublish()
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get("/tr/zoeken/", {"q": "kahve"})
+    assert response.context["results"].paginator.count == 0
+    assert "Eski mahalle evi" not in response.content.decode()

@@ -453,7 +453,7 @@ def test_agenda_filters_survive_hostile_input(site, raw, feed, english):
 @example(raw={"q": "\x00"}, english=False)
 @example(raw={"q": '"'}, english=False)  # was a 500 on SQLite: an unclosed phrase in the full-text query
 @example(raw={"q": "script", "pagina": "99999999999999999999"}, english=False)
-@example(raw={"q": "restaurant", "pagina": "2"}, english=True)  # the English hits, then the Dutch ones
+@example(raw={"q": "restaurant", "pagina": "2"}, english=True)  # an English hit and Dutch ones
 @rolled_back
 def test_search_survives_hostile_input(site, raw, english):
     """/zoeken/, and /en/zoeken/, which searches the English translations too."""

@@ -206,3 +206,24 @@ def test_the_agenda_filter_counts_are_cached_for_logged_in_visitors_too_and_foll
     rebuild_occurrences(wandelen)
     after = client.get(agenda.url).context["facet_counts"]
     assert after["dagdeel"]["ochtend"] == first["dagdeel"].get("ochtend", 0) + 1
+
+
+def test_the_cached_agenda_counts_for_a_search_word_are_kept_per_language(client, agenda, koffie):
+    """The text filter also reads the translations in the visitor's language, so the same words can
+    count differently in Dutch and in English."""
+    from wagtail.models import Locale
+
+    english = Locale.objects.create(language_code="en")
+    agenda.get_parent().specific.copy_for_translation(english, copy_parents=True).save_revision().publish()
+    english_agenda = agenda.copy_for_translation(english)
+    english_agenda.save_revision().publish()
+    coffee = koffie.copy_for_translation(english)
+    coffee.title = "Coffee morning"
+    coffee.save_revision().publish()
+    english_agenda.refresh_from_db()
+
+    dutch = client.get(agenda.url, {"q": "coffee", "dagdeel": "ochtend"}).context
+    assert len(dutch["occurrences"]) == 0 and not dutch["facet_counts"]["dagdeel"]
+    english_page = client.get(english_agenda.url, {"q": "coffee", "dagdeel": "ochtend"}).context
+    assert len(english_page["occurrences"]) > 0
+    assert english_page["facet_counts"]["dagdeel"]["ochtend"] == english_page["occurrences"].paginator.count
