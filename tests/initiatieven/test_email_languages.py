@@ -508,9 +508,8 @@ def test_an_initiatives_contact_gets_a_relayed_message_in_their_language(client,
     assert "Karel sends you a message through" in message.body and "Ik help graag!" in message.body
 
 
-def test_a_polish_talent_is_introduced_in_polish_and_the_initiative_in_its_own_language(
-    client, site, makelaar, django_capture_on_commit_callbacks
-):
+def moestuin_and_polish_talent(site):
+    """A live initiative whose contact sent it in Dutch, and a talent who wrote in Polish."""
     page = InitiatiefPage(title="Buurtmoestuin", slug="moestuin", intro="Samen tuinieren.")
     page.initiatiefnemer, page.heel_de_stad = "Tuinploeg", True
     site["index"].add_child(instance=page)
@@ -520,6 +519,13 @@ def test_a_polish_talent_is_introduced_in_polish_and_the_initiative_in_its_own_l
     )
     talent = Talent.objects.create(naam="Ola Nowak", email="ola@example.org", tijd="wekelijks", taal="pl")
     talent.wijken.add(site["wijk"])
+    return page, talent
+
+
+def test_a_polish_talent_is_introduced_in_polish_and_the_initiative_in_its_own_language(
+    client, site, makelaar, django_capture_on_commit_callbacks
+):
+    page, talent = moestuin_and_polish_talent(site)
     client.force_login(makelaar)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("talenten:koppel", args=[talent.pk, page.pk]))
@@ -539,21 +545,13 @@ def test_a_page_with_a_translation_is_named_by_its_translated_title_in_the_reade
 ):
     from wagtail.models import Locale
 
-    page = InitiatiefPage(title="Buurtmoestuin", slug="moestuin", intro="Samen tuinieren.")
-    page.initiatiefnemer, page.heel_de_stad = "Tuinploeg", True
-    site["index"].add_child(instance=page)
-    page.save_revision().publish()
-    Bijdrage.objects.create(
-        page=page, soort="initiatief", naam="Tuinploeg", email="tuin@example.org", status="goedgekeurd"
-    )
+    page, talent = moestuin_and_polish_talent(site)
     polish = Locale.objects.create(language_code="pl")
     home.copy_for_translation(polish, copy_parents=True).save_revision().publish()
     site["index"].copy_for_translation(polish).save_revision().publish()
     polski = page.copy_for_translation(polish)
     polski.title, polski.slug = "Ogród sąsiedzki", "ogrod"
     polski.save_revision().publish()
-    talent = Talent.objects.create(naam="Ola Nowak", email="ola@example.org", tijd="wekelijks", taal="pl")
-    talent.wijken.add(site["wijk"])
     client.force_login(makelaar)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("talenten:koppel", args=[talent.pk, page.pk]))
