@@ -73,23 +73,6 @@ def find_pages(terms):
     return Hits(translated, dutch)
 
 
-def _shown(results, request):
-    """The cards of one page of results in the visitor's language (``with_translations``): a translation
-    found by its own words shows itself."""
-    if (translation.get_language() or settings.LANGUAGE_CODE) == settings.LANGUAGE_CODE:
-        return list(results)
-    default = Locale.get_default()
-    dutch = with_translations([page for page in results if page.locale_id == default.pk], request)
-    by_pk = {page.pk: page for page in dutch}
-    shown = []
-    for page in results:
-        if page.locale_id != default.pk:
-            page.shown_title, page.shown_intro = page.title, getattr(page, "intro", "")
-            page.shown_url, page.shown_lang = page.get_url(request), ""
-        shown.append(by_pk.get(page.pk, page))
-    return shown
-
-
 def search(request):
     """Full-text search over live public pages, in the visitor's language too; Dutch stemming on
     PostgreSQL."""
@@ -103,7 +86,8 @@ def search(request):
         pages = find_pages(terms) if terms else Page.objects.none()
         paginator = Paginator(pages, 10)
         results_page = paginator.get_page(request.GET.get("pagina"))
-        results_page.object_list = _shown(results_page.object_list, request)
+        # In the visitor's language; a translation found by its own words is its own translation.
+        results_page.object_list = with_translations(results_page.object_list, request)
     return TemplateResponse(
         request,
         "home/search.html",

@@ -27,16 +27,22 @@ def source_page(page):
     return page.get_translation_or_none(Locale.get_default()) or page
 
 
+def _live_translation(source, language):
+    """The live translation of the Dutch page ``source`` into ``language``; None in Dutch or without one."""
+    if language == settings.LANGUAGE_CODE:
+        return None
+    return source.get_translations().live().filter(locale__language_code=language).first()
+
+
 def url_in_language(page, language=None, request=None):
     """The address of ``page`` for a reader of ``language`` (default: the active one): its live translation's,
     else the Dutch page's under that language's prefix (served by ``BasePage.route`` with a notice). For
     links in e-mails and templates outside a listing."""
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     source = source_page(page)
-    if language != settings.LANGUAGE_CODE:
-        translated = source.get_translations().live().filter(locale__language_code=language).first()
-        if translated is not None:
-            return translated.get_url(request)
+    translated = _live_translation(source, language)
+    if translated is not None:
+        return translated.get_url(request)
     url = source.get_url(request)
     if not url or language == settings.LANGUAGE_CODE:
         return url
@@ -49,11 +55,8 @@ def title_in_language(page, language=None):
     else the Dutch title. For e-mails, which name a page the way its link shows it."""
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     source = source_page(page)
-    if language != settings.LANGUAGE_CODE:
-        translated = source.get_translations().live().filter(locale__language_code=language).first()
-        if translated is not None:
-            return translated.title
-    return source.title
+    translated = _live_translation(source, language)
+    return translated.title if translated is not None else source.title
 
 
 def local_path(path, request=None):
@@ -85,9 +88,10 @@ def local_path(path, request=None):
 
 
 def with_translations(pages, request=None):
-    """``pages`` (in the default locale) as a list, each with ``shown_title``, ``shown_intro``,
-    ``shown_url`` and ``shown_lang`` for the visitor's language. Nothing to do in Dutch; in another
-    language one query per page class, whatever the number of cards."""
+    """``pages`` (in the default locale; a page already in the visitor's language finds itself) as a list,
+    each with ``shown_title``, ``shown_intro``, ``shown_url`` and ``shown_lang`` for the visitor's
+    language. Nothing to do in Dutch; in another language one query per page class, whatever the number
+    of cards."""
     pages = list(pages)
     language = translation.get_language()
     if not pages or not language or language == settings.LANGUAGE_CODE:
