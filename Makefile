@@ -7,13 +7,14 @@ PIP := $(VENV)/bin/pip
 export HSDS_SCHEMA_DIR ?= $(abspath ../shared/hsds-3.0/schema)
 TEST_ENV := DJANGO_SETTINGS_MODULE=portal.settings.test
 PYTEST_ARGS ?=
-# Serial for now: pytest-django runs transactional tests last only without xdist (PYTEST_WORKERS="-n 2" to try).
-PYTEST_WORKERS ?=
-# tests/portal/test_fuzz.py: about 1,000 examples per form on SQLite (its default); the PostgreSQL run,
-# where the forms behave the same, tries fewer. bench/fuzz.py runs 10,000 per form.
-FUZZ_EXAMPLES_POSTGRES ?= 300
+# One pytest-xdist worker per core. Each worker has its own test database, migrated once, with the demo
+# content loaded once and restored from a snapshot (tests/conftest.py). pytest-randomly shuffles the
+# order on every run and prints the seed: PYTEST_ARGS=--randomly-seed=N repeats that order.
+PYTEST_WORKERS ?= -n $(shell nproc) --dist worksteal
+# The 30 slowest tests at the end of each database's run.
+PYTEST_REPORT ?= --durations=30 --durations-min=0.5
 
-.PHONY: run serve collectstatic test install install-dev system-deps lint check pytest-sqlite pytest-postgres pytest-both demo backup clean
+.PHONY: run serve collectstatic test test-fast install install-dev system-deps lint check pytest-sqlite pytest-postgres demo backup clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -90,19 +91,21 @@ check: install-dev
 pytest-sqlite: install-dev
 	@echo "=== pytest on SQLite ==="
 	$(TEST_ENV) TEST_SQLITE_NAME=$(CURDIR)/.test-db.sqlite3 TEST_MEDIA_ROOT=$(CURDIR)/.test-media-sqlite \
-		$(VENV)/bin/pytest $(PYTEST_WORKERS) $(PYTEST_ARGS)
+		$(VENV)/bin/pytest $(PYTEST_WORKERS) $(PYTEST_REPORT) $(PYTEST_ARGS)
 
 pytest-postgres: install-dev
 	@echo "=== pytest on PostgreSQL (throwaway cluster) ==="
-	$(TEST_ENV) TEST_MEDIA_ROOT=$(CURDIR)/.test-media-postgres FUZZ_EXAMPLES=$(FUZZ_EXAMPLES_POSTGRES) \
-		.ci/with-postgres $(VENV)/bin/pytest $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	$(TEST_ENV) TEST_MEDIA_ROOT=$(CURDIR)/.test-media-postgres \
+		.ci/with-postgres $(VENV)/bin/pytest $(PYTEST_WORKERS) $(PYTEST_REPORT) $(PYTEST_ARGS)
 
-## The two runs side by side, one per core; each one's output is printed in one piece when it ends.
-pytest-both: install-dev
-	$(MAKE) --no-print-directory -j2 --output-sync=target pytest-sqlite pytest-postgres
+## make test: dev requirements, chromium and PostgreSQL when missing, ruff, check, migrations, then the whole
+## suite on SQLite and then on PostgreSQL, each with one worker per core
+test: system-deps install-dev lint check pytest-sqlite pytest-postgres
 
-## make test: dev requirements, chromium and PostgreSQL when missing, ruff, check, migrations, then pytest twice
-test: system-deps install-dev lint check pytest-both
+## make test-fast: the edit-test loop: SQLite only, no browser tests, no lint (make test runs everything)
+test-fast: install-dev
+	$(TEST_ENV) TEST_SQLITE_NAME=$(CURDIR)/.test-db.sqlite3 TEST_MEDIA_ROOT=$(CURDIR)/.test-media-sqlite \
+		$(VENV)/bin/pytest $(PYTEST_WORKERS) -m "not e2e" $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .test-media* .pytest_cache .ruff_cache

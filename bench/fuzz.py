@@ -6,7 +6,8 @@
 It runs the tests of ``tests/portal/test_fuzz.py`` in this process through ``pytest.main``, with:
 
 - ``FUZZ_EXAMPLES`` set to ``--examples`` (per form);
-- ``FUZZ_DERANDOMIZE=0``: new inputs on every run (``make test`` is derandomized, so CI is reproducible);
+- ``FUZZ_DERANDOMIZE=0``: new inputs on every run, as in ``make test`` (200 per form there), with the
+  inputs that failed before replayed first from hypothesis' example database (``.hypothesis/``);
   ``--seed`` makes a run repeatable (hypothesis's ``--hypothesis-seed``);
 - ``FUZZ_KEEP_GOING=1``: a broken rule is counted and the test carries on, so every input is tried and
   counted (the tests themselves stop at the first one and shrink it);
@@ -167,7 +168,7 @@ def main(argv=None):
     folder = tempfile.mkdtemp(prefix="bench-fuzz-")
     os.environ.update(
         FUZZ_EXAMPLES=str(args.examples),
-        FUZZ_GET_EXAMPLES=str(args.examples),  # make test lets the GET endpoints share one budget
+        FUZZ_GET_EXAMPLES=str(args.examples),
         FUZZ_DERANDOMIZE="0",
         FUZZ_KEEP_GOING="1",
         DJANGO_SETTINGS_MODULE="portal.settings.test",

@@ -1,8 +1,8 @@
 """Hostile input for every public form, the agenda filters, the finder, the slips and the HSDS API.
 
-Shared by ``tests/portal/test_fuzz.py`` (``make test``: 1,000 examples per form, the five GET endpoints
-sharing 1,000) and ``bench/fuzz.py`` (10,000 or more each, with the counts printed). A plain module, not
-a test file.
+Shared by ``tests/portal/test_fuzz.py`` (``make test``: 200 new examples per form and per GET endpoint on
+every run, failures from earlier runs first) and ``bench/fuzz.py`` (10,000 or more each, with the counts
+printed). A plain module, not a test file.
 
 - Strategies: hostile text (every Unicode category but surrogates, right-to-left, CJK, emoji, combining
   marks, 10,000 characters, NUL bytes, SQL, script and template payloads), wrong types (numbers for text,
@@ -43,26 +43,39 @@ def keep_going():
     return os.environ.get("FUZZ_KEEP_GOING") == "1"
 
 
-def examples(default=1000):
-    """Examples per form: FUZZ_EXAMPLES (1,000 in ``make test``)."""
+def examples(default=200):
+    """Examples per form: FUZZ_EXAMPLES (200 in ``make test``: enough to catch a form that lets a 500 or
+    an unescaped payload through again; the bench runs 10,000)."""
     return int(os.environ.get("FUZZ_EXAMPLES") or default)
 
 
-GET_ENDPOINTS = 5  # agenda, search, finder, slips, HSDS
-
-
 def get_examples():
-    """Examples per GET endpoint. In ``make test`` the five share one form's budget (about 200 each; a
-    page with filters costs as much per example as a form, and there are 13 targets in all);
-    FUZZ_GET_EXAMPLES gives each its own, as the bench does."""
-    if os.environ.get("FUZZ_GET_EXAMPLES"):
-        return int(os.environ["FUZZ_GET_EXAMPLES"])
-    return max(examples() // GET_ENDPOINTS, 1)
+    """Examples per GET endpoint (agenda, search, finder, slips, HSDS): FUZZ_GET_EXAMPLES, else as many
+    as per form."""
+    return int(os.environ.get("FUZZ_GET_EXAMPLES") or examples())
 
 
 def derandomize():
-    """Reproducible in CI; the bench turns it off to try new inputs on every run."""
-    return os.environ.get("FUZZ_DERANDOMIZE", "1") != "0"
+    """Off by default: each run tries new inputs, and hypothesis' example database (``.hypothesis/``)
+    replays the inputs that failed before first, so a failure found once is tried again until it is
+    fixed. FUZZ_DERANDOMIZE=1 repeats the same inputs on every run (without the database)."""
+    return os.environ.get("FUZZ_DERANDOMIZE", "0") == "1"
+
+
+def hypothesis_settings():
+    """The settings of every fuzz test: the examples of ``examples()``, no deadline, and the example
+    database unless derandomized (hypothesis allows one or the other)."""
+    from hypothesis import HealthCheck
+
+    options = {
+        "max_examples": examples(),
+        "deadline": None,
+        "derandomize": derandomize(),
+        "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    }
+    if options["derandomize"]:
+        options["database"] = None
+    return options
 
 
 class RuleBroken(AssertionError):

@@ -1,7 +1,12 @@
-"""The demo content: realistic, idempotent, every page renders, and the printed logins work."""
+"""The demo content: realistic, idempotent, every page renders, and the printed logins work.
+
+Every test here works on the demo, loaded once per test run and put back for this module
+(``demo`` in tests/conftest.py); a module either works on the demo or not at all.
+"""
 
 import datetime as dt
 import re
+from collections import Counter
 
 import pytest
 import recurrence
@@ -9,16 +14,28 @@ import recurrence
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
-from activiteiten.models import ActiviteitPage, AgendaItemPage, Occurrence, SpreekuurPage, Uitzondering
-from home.models import HomePage
+from activiteiten.models import (
+    ActiviteitPage,
+    AgendaItemPage,
+    AgendaPage,
+    Occurrence,
+    SpreekuurPage,
+    Uitzondering,
+)
+from home.models import ContentPage, HomePage
+from initiatieven.models import OPEN_STATUSES, Bericht, Bijdrage, Idee, InitiatiefPage, Signaal, Talent
 from portal.demo import data
-from portal.models import LocatiePage, OrganisatiePage, Wijk
+from portal.models import Doelgroep, Hulpvraag, LocatiePage, OrganisatiePage, Thema, Wijk
+
+from .helpers import IDEE_URL, TALENT_URL
+
+LANGUAGES = ["en", "tr", "ar", "pl"]  # besides Dutch
+FINDER = "/verwijzen/"
 
 
 def _counts():
@@ -26,28 +43,6 @@ def _counts():
 
 
 COUNTED_APPS = {"portal", "home", "activiteiten", "initiatieven", "wagtailcore", "auth", "wagtailimages"}
-
-
-@pytest.fixture(scope="module")
-def demo_once(django_db_setup, django_db_blocker):
-    """The demo, loaded once for this module inside a transaction that is rolled back at the end.
-
-    Each test runs in a savepoint within it (pytest-django's ``db``), so what one test changes is gone
-    for the next, and loading the demo (about 12 s) happens once instead of once per test.
-    """
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    yield
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
-
-
-@pytest.fixture
-def demo(demo_once, db):
-    pass
 
 
 def test_load_demo_twice_gives_the_same_counts(demo):
@@ -175,3 +170,168 @@ def test_demo_agenda_has_every_pattern(demo):
     )
     assert fortnight.filter(status="vervalt", toelichting__startswith="De vrijwilliger").exists()
     assert fortnight.filter(status="verplaatst").exists()
+
+
+# --- The demo seen from each part of the portal ---------------------------------------------------
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_demo_has_home_agenda_activities_and_meedoen_in_every_language(client, demo, code):
+    locale = Locale.objects.get(language_code=code)
+    dutch = Locale.get_default()
+    for model in (HomePage, AgendaPage):
+        translated = model.objects.live().get(locale=locale)
+        assert translated.title and translated.get_translation(dutch)
+    meedoen = ContentPage.objects.live().get(
+        locale=locale, translation_key=ContentPage.objects.get(locale=dutch, slug="meedoen").translation_key
+    )
+    assert meedoen.title != "Meedoen in de wijk"
+    assert f"/{code}/meedoen/idee/" in str(meedoen.body)
+    items = AgendaItemPage.objects.live().filter(locale=locale)
+    assert items.count() >= 6
+    for item in items:
+        source = item.get_translation(dutch)
+        assert item.title != source.title and item.intro != source.intro
+        assert not Occurrence.objects.filter(page=item).exists()
+        assert item.shared_occurrences.exists()
+    page = items.first()
+    html = client.get(page.url).content.decode()
+    assert page.title in html and "notice--untranslated" not in html
+    home_html = client.get(f"/{code}/").content.decode()
+    assert f'href="/{code}/meedoen/idee/"' in home_html
+
+
+def test_the_demo_names_every_theme_group_and_question_in_all_languages(demo):
+    for model in (Thema, Doelgroep, Hulpvraag):
+        objects = list(model.objects.all())
+        assert objects
+        for obj in objects:
+            names = {code: getattr(obj, f"naam_{code}") for code in LANGUAGES}
+            assert all(names.values()), (obj.slug, names)
+            assert obj.naam not in names.values(), obj.slug
+    for hulpvraag in Hulpvraag.objects.all():
+        assert all(getattr(hulpvraag, f"uitleg_{code}") for code in LANGUAGES), hulpvraag.slug
+
+
+def test_demo_hulpvragen_find_something_in_every_wijk(client, demo):
+    slugs = set(Hulpvraag.objects.values_list("slug", flat=True))
+    named = {
+        "eenzaam",
+        "geldzorgen",
+        "computer-en-telefoon",
+        "nederlands-leren",
+        "opvoeden",
+        "bewegen",
+        "samen-eten",
+        "mantelzorg",
+    }
+    assert named <= slugs
+    for hulpvraag in Hulpvraag.objects.all():
+        assert hulpvraag.themas.exists() or hulpvraag.zoekwoorden_list, hulpvraag.slug
+        response = client.get(FINDER, {"hulpvraag": hulpvraag.slug})
+        assert response.status_code == 200
+        assert response.context["resultaten"].paginator.count > 0, hulpvraag.slug
+    response = client.get(
+        FINDER,
+        {"hulpvraag": "eenzaam", "wijk": "schalkwijk", "dagdeel": ["ochtend", "middag"], "gratis": "1"},
+    )
+    first = response.context["resultaten"][0]
+    assert "in Schalkwijk" in first.uitleg and "overdag" in first.uitleg
+
+
+def test_demo_initiatives_are_varied_and_keep_their_contact_private(client, demo):
+    initiatives = list(InitiatiefPage.objects.live().prefetch_related("wijken", "behoeften", "activiteiten"))
+    assert len(initiatives) >= 10
+    statuses = Counter(p.status for p in initiatives)
+    assert statuses["in_opbouw"] == 2 and statuses["gestopt"] == 1
+    assert statuses["loopt"] > len(initiatives) / 2
+    assert {w.slug for p in initiatives for w in p.wijken.all()} >= {
+        "schalkwijk",
+        "oost",
+        "centrum",
+        "noord",
+        "zuid-west",
+    }
+    helping = [p for p in initiatives if p.zoekt_hulp]
+    assert len(helping) >= 5
+    assert {b.soort for p in helping for b in p.behoeften.all()} == {"helpers", "plek", "materiaal", "budget"}
+    skills = {name for p in initiatives for name in p.vaardigheden.names()}
+    assert {"koken", "tuinieren", "klussen", "fietsen repareren", "taal", "administratie"} <= skills
+    linked = [link.page for p in initiatives for link in p.activiteiten.all()]
+    assert len(linked) >= 5 and all(page.live for page in linked)
+    assert all(p.afbeelding_id for p in initiatives)
+
+    for page in initiatives:
+        bijdrage = Bijdrage.objects.get(page=page)
+        assert bijdrage.status == "goedgekeurd" and bijdrage.email.endswith("@example.org")
+    html = client.get("/initiatieven/").content.decode()
+    html += "".join(client.get(p.url).content.decode() for p in initiatives)
+    for bijdrage in Bijdrage.objects.filter(soort="initiatief"):
+        assert bijdrage.email not in html and bijdrage.naam not in html
+        assert not bijdrage.telefoon or bijdrage.telefoon not in html
+
+
+def test_demo_queue_is_realistic_and_sends_nothing(client, demo):
+    """Loading the demo e-mails nobody: no message went out while it loaded, none waits in the outbox."""
+    assert demo.mails == []
+    assert not Bericht.objects.exists()
+
+    items = [*Idee.objects.all(), *Talent.objects.all(), *Signaal.objects.all()]
+    assert 25 <= len(items) <= 40
+    assert min(Idee.objects.count(), Talent.objects.count(), Signaal.objects.count()) >= 8
+
+    now = timezone.now()
+    assert all(now - dt.timedelta(days=80) <= item.aangemaakt_op <= now for item in items)
+    statuses = [item.status for item in items]
+    assert statuses.count("nieuw") + statuses.count("in_gesprek") > len(items) / 2
+    assert 1 <= statuses.count("afgerond") <= 5
+    assert all(item.afgesloten_op for item in items if item.status in ("afgerond", "niet_doorgegaan"))
+    waiting = [i for i in items if i.status == "nieuw" and now - i.aangemaakt_op > dt.timedelta(days=8)]
+    assert len(waiting) >= 3  # longer than 5 working days in nieuw
+
+    # At least two thema × wijk cells with three or more open items in the last 90 days.
+    cells = {}
+    for item in items:
+        if item.status in OPEN_STATUSES and item.thema and now - item.aangemaakt_op <= dt.timedelta(days=90):
+            for wijk_id in item.wijk_ids():
+                cells[(item.thema.slug, wijk_id)] = cells.get((item.thema.slug, wijk_id), 0) + 1
+    full = {key for key, count in cells.items() if count >= 3}
+    assert len(full) >= 2
+    slugs = {(thema, wijk) for thema, wijk in full}
+    ids = dict(Wijk.objects.values_list("slug", "pk"))
+    assert ("ontmoeting", ids["schalkwijk"]) in slugs
+    assert ("geld-en-administratie", ids["oost"]) in slugs
+
+    # Some are handled by the demo makelaars, each in their own wijk.
+    assigned = [i for i in items if i.toegewezen_aan]
+    assert {i.toegewezen_aan.username for i in assigned} == {"makelaar-schalkwijk", "makelaar-oost"}
+    for item in assigned:
+        assert item.wijk_ids() & set(item.toegewezen_aan.makelaar_wijken.values_list("pk", flat=True))
+
+    # Talents offer what the demo initiatives ask for.
+    wanted = set(
+        InitiatiefPage.objects.filter(vaardigheid_items__isnull=False).values_list(
+            "vaardigheid_items__tag__name", flat=True
+        )
+    )
+    offered = {tag.name for talent in Talent.objects.all() for tag in talent.vaardigheden.all()}
+    assert {"koken", "tuinieren", "klussen"} <= offered & wanted
+
+    # Ideas and talents have consent; signals carry no contact.
+    assert all(i.toestemming_op for i in [*Idee.objects.all(), *Talent.objects.all()])
+    assert all(
+        s.gemeld_door is None or s.gemeld_door.username.startswith("makelaar") for s in Signaal.objects.all()
+    )
+
+    # The ways in: home tiles, the meedoen page and the privacy page.
+    home_html = client.get("/").content.decode()
+    assert f'href="{IDEE_URL}"' in home_html
+    assert f'href="{TALENT_URL}"' in home_html
+    meedoen = client.get("/meedoen/").content.decode()
+    assert f'href="{IDEE_URL}"' in meedoen
+    assert f'href="{TALENT_URL}"' in meedoen
+    privacy = client.get("/privacy/").content.decode()
+    assert "Alleen de sociaal makelaar van jouw wijk." in privacy
+    assert "12 maanden" in privacy
+    assert client.get(IDEE_URL).status_code == 200
+    assert client.get(TALENT_URL).status_code == 200

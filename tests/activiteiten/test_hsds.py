@@ -23,11 +23,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from activiteiten.models import AgendaItemPage, Tijdslot, Uitzondering
+from activiteiten.models import ActiviteitPage, AgendaItemPage, SpreekuurPage, Tijdslot, Uitzondering
 from activiteiten.occurrences import window
 from activiteiten.recurrence import Schedule, expand, holiday_name
 from initiatieven.models import InitiatiefPage
 
+from ..bulk import add_page_sequence, add_slots, add_tags
 from ..factories import (
     ActiviteitPageFactory,
     AgendaPageFactory,
@@ -627,28 +628,41 @@ def test_the_etag_changes_when_a_page_is_published_or_a_thema_renamed(client, po
 # --- Query counts do not grow with the data --------------------------------------------------------------
 
 
-def add_services(agenda, initiatieven, locatie, organisatie, thema, wijk, count):
-    """``count`` services: mostly activities, every 7th a spreekuur, every 10th an initiative. Tags,
-    languages and exceptions in bulk, so 1,000 are made quickly."""
-    made = []
-    for i in range(count):
-        if i % 10 == 9:
-            made.append(InitiatiefPageFactory(parent=initiatieven, heel_de_stad=True))
-        else:
-            factory = SpreekuurPageFactory if i % 7 == 6 else ActiviteitPageFactory
-            made.append(factory(parent=agenda, locatie=locatie, organisator=organisatie, adres_vrij=""))
+def add_services(agenda, initiatieven, locatie, organisatie, thema, wijk, count, bulk=False):
+    """``count`` services: mostly activities, every 7th a spreekuur, every 10th an initiative, in that
+    order of ids. Tags, languages and exceptions in bulk; with ``bulk`` the pages too (``tests/bulk.py``,
+    with the factories' fields), so 1,000 take a second or two."""
+    kinds = [
+        InitiatiefPage if i % 10 == 9 else SpreekuurPage if i % 7 == 6 else ActiviteitPage
+        for i in range(count)
+    ]
+    if bulk:
+        activiteit = {"locatie": locatie, "organisator": organisatie, "adres_vrij": "", "heel_de_stad": True}
+        activiteit |= {"start_datum": dt.date(2025, 3, 4), "vervalt_op_feestdagen": False}
+        initiatief = {
+            "initiatiefnemer": "Bewoners van de Tulpstraat",
+            "status": "loopt",
+            "heel_de_stad": True,
+        }
+        made = add_page_sequence(
+            (initiatieven, kind, initiatief)
+            if kind is InitiatiefPage
+            else (agenda, kind, activiteit | {"recurrence": rule("RRULE:FREQ=WEEKLY;BYDAY=TU")})
+            for kind in kinds
+        )
+        add_slots([p for p in made if isinstance(p, AgendaItemPage)])  # the factories' 19:00-21:00
+    else:
+        factories = {ActiviteitPage: ActiviteitPageFactory, SpreekuurPage: SpreekuurPageFactory}
+        made = [
+            InitiatiefPageFactory(parent=initiatieven, heel_de_stad=True)
+            if kind is InitiatiefPage
+            else factories[kind](parent=agenda, locatie=locatie, organisator=organisatie, adres_vrij="")
+            for kind in kinds
+        ]
     agenda_items = [p for p in made if isinstance(p, AgendaItemPage)]
-    AgendaItemPage.themas.through.objects.bulk_create(
-        AgendaItemPage.themas.through(agendaitempage_id=p.pk, thema_id=thema.pk) for p in agenda_items
-    )
-    AgendaItemPage.wijken.through.objects.bulk_create(
-        AgendaItemPage.wijken.through(agendaitempage_id=p.pk, wijk_id=wijk.pk) for p in agenda_items
-    )
-    InitiatiefPage.themas.through.objects.bulk_create(
-        InitiatiefPage.themas.through(initiatiefpage_id=p.pk, thema_id=thema.pk)
-        for p in made
-        if isinstance(p, InitiatiefPage)
-    )
+    add_tags(agenda_items, "themas", [thema])
+    add_tags(agenda_items, "wijken", [wijk])
+    add_tags([p for p in made if isinstance(p, InitiatiefPage)], "themas", [thema])
     Uitzondering.objects.bulk_create(
         Uitzondering(page_id=p.pk, datum=p.start_datum + dt.timedelta(days=7), soort="vervalt")
         for p in agenda_items
@@ -670,7 +684,7 @@ def test_services_query_count_is_the_same_at_10_and_at_1000_services(client, hom
     assert get(client, "/services", **params)["total_items"] == 10  # also warms the per-process caches
     with CaptureQueriesContext(connection) as few:
         client.get(API + "/services", params)
-    add_services(agenda, initiatieven, locatie, organisatie, thema, wijk, 990)
+    add_services(agenda, initiatieven, locatie, organisatie, thema, wijk, 990, bulk=True)
     with django_assert_num_queries(len(few.captured_queries)):
         response = client.get(API + "/services", params)
     data = response.json()

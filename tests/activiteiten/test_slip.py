@@ -665,8 +665,7 @@ def test_the_counter_stores_nothing_but_page_month_kind_and_count(client, koffie
         assert trace not in everything
 
 
-@pytest.mark.django_db(transaction=True)
-def test_concurrent_prints_lose_no_count(home):
+def test_concurrent_prints_lose_no_count(transactional_db, home):
     page = ActiviteitPageFactory(parent=AgendaPageFactory(parent=home))
     errors = []
 

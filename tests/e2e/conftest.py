@@ -1,11 +1,17 @@
-"""Browser tests: Playwright drives Debian's chromium (never `playwright install`)."""
+"""Browser tests: Playwright drives Debian's chromium (never `playwright install`).
+
+One live server runs for the whole test run. Each module gets the demo content put back at its start
+(``demo_server``), and a test that changed anything in the database, through the browser or directly,
+gets it put back after itself, so the next test finds the demo as it was loaded.
+"""
 
 import os
 import shutil
 
 import pytest
 
-from django.core.management import call_command
+from django.db import connections
+from django.db.backends.signals import connection_created
 
 # Playwright's sync API runs an event loop in the test thread; our DB access there is still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -49,18 +55,54 @@ def desktop(browser):
     context.close()
 
 
-@pytest.fixture
-def demo_server(transactional_db, live_server):
-    """The live server with the demo content loaded, and an empty cache: the forms' per-address rate limit
-    lives there, and every browser test posts from 127.0.0.1."""
-    from django.core.cache import caches
+class Writes:
+    """Notes whether SQL that changes data ran on any connection, in any thread (the live server
+    answers each request in a thread of its own)."""
 
-    for cache in caches.all():
-        cache.clear()
-    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    yield live_server
-    for cache in caches.all():
-        cache.clear()
+    VERBS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "TRUNCATE")
+
+    def __init__(self):
+        self.seen = False
+
+    def __call__(self, execute, sql, params, many, context):
+        if not self.seen and sql.lstrip()[:8].upper().startswith(self.VERBS):
+            self.seen = True
+        return execute(sql, params, many, context)
+
+    def watch(self, sender, connection, **kwargs):
+        if self not in connection.execute_wrappers:
+            connection.execute_wrappers.append(self)
+
+
+@pytest.fixture(scope="session")
+def _live_server(django_db_setup):
+    """Django's live server thread, started once; ``demo_server`` is what tests ask for."""
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer("localhost")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def _demo_writes(demo_database, _live_server, django_db_blocker):
+    writes = Writes()
+    connection_created.connect(writes.watch)
+    with django_db_blocker.unblock():  # the test and the server's threads use the database freely
+        yield writes
+    connection_created.disconnect(writes.watch)
+    for connection in connections.all(initialized_only=True):
+        if writes in connection.execute_wrappers:
+            connection.execute_wrappers.remove(writes)
+
+
+@pytest.fixture
+def demo_server(_demo_writes, _live_server, database_snapshots):
+    """The live server with the demo content, as loaded; put back after a test that changed it."""
+    _demo_writes.seen = False
+    yield _live_server
+    if _demo_writes.seen:
+        database_snapshots.restore("demo")
 
 
 @pytest.fixture(scope="session")
@@ -70,7 +112,15 @@ def axe():
     return Axe()
 
 
+def axe_violations(axe, page):
+    """axe's violations on the page as it is now, and the results (for their report). Only violations
+    come back in full: axe runs every rule either way, but passes and inapplicable rules are not
+    serialised node by node."""
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    results = axe.run(page, options=options)
+    return results.response["violations"], results
+
+
 def assert_no_axe_violations(axe, page):
-    results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
-    violations = results.response["violations"]
+    violations, results = axe_violations(axe, page)
     assert not violations, results.generate_report()

@@ -15,7 +15,7 @@ from activiteiten.models import ActiviteitPage, SpreekuurPage
 from initiatieven.models import InitiatiefPage
 from portal.models import LocatiePage, OrganisatiePage
 
-from .conftest import AXE_TAGS
+from .conftest import axe_violations
 
 pytestmark = pytest.mark.e2e
 
@@ -105,11 +105,6 @@ def resident_pages(demo):
         ("initiatief: bericht verstuurd", with_contact.url + "?bericht=verstuurd", None),
         ("ongeldige link", f"/meedoen/bewerken/{live.page_id}/verlopen-of-fout/", None),
     ]
-
-
-def axe_violations(axe, page):
-    result = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
-    return result.response["violations"], result
 
 
 @pytest.mark.parametrize("code", LANGUAGES)

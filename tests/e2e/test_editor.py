@@ -6,17 +6,10 @@ import pytest
 from playwright.sync_api import expect
 
 from activiteiten.models import ActiviteitPage, Occurrence
-from portal.demo import data
+
+from ..helpers import browser_login as login
 
 pytestmark = pytest.mark.e2e
-
-
-def login(page, base, username):
-    page.goto(base + "/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(data.DEMO_PASSWORD)
-    page.locator("form button[type=submit]").click()
-    expect(page).to_have_url(base + "/admin/")
 
 
 def test_editor_sets_every_other_thursday_with_the_dutch_widget(demo_server, desktop):

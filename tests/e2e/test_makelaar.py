@@ -8,8 +8,8 @@ from django.core import mail
 
 from initiatieven.models import Idee, InitiatiefPage
 
+from ..helpers import browser_login as login
 from .conftest import assert_no_axe_violations
-from .test_editor import login
 
 pytestmark = pytest.mark.e2e
 

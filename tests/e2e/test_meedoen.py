@@ -14,8 +14,8 @@ from django.utils import timezone
 from activiteiten.models import ActiviteitPage, Occurrence
 from initiatieven.models import Bijdrage
 
+from ..helpers import browser_login as login
 from .conftest import assert_no_axe_violations
-from .test_editor import login
 
 pytestmark = pytest.mark.e2e
 

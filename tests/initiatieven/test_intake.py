@@ -4,7 +4,6 @@ No account, no JavaScript needed. The resident's contact stays private; the conf
 wijk's makelaar gets in touch and when. Bots are dropped silently; the sixth POST from one address is a 429.
 """
 
-import datetime as dt
 import re
 import time
 from unittest import mock
@@ -14,24 +13,23 @@ import pytest
 from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from taggit.models import Tag
 
 from home.models import HomePage
-from initiatieven.models import OPEN_STATUSES, Idee, InitiatiefPage, Signaal, Talent
-from initiatieven.spam import SALT as TIME_SALT
+from initiatieven.models import Idee, Talent
 from initiatieven.views import ONTVANGEN_SALT
 from portal.blocks import EntryPointBlock
 
-from ..factories import ThemaFactory, WijkFactory
+from .. import helpers
+from ..factories import ThemaFactory
+from ..helpers import IDEE_URL, TALENT_URL, idee_data, post, started, talent_data
 
 pytestmark = pytest.mark.django_db
 
-IDEE_URL = "/meedoen/idee/"
-TALENT_URL = "/meedoen/talent/"
+wijken = helpers.wijken  # a fixture shared with other modules
 
 
 @pytest.fixture(autouse=True)
@@ -43,63 +41,8 @@ def fresh_cache(settings):
 
 
 @pytest.fixture
-def wijken(home):
-    return {
-        "schalkwijk": WijkFactory(naam="Schalkwijk", slug="schalkwijk"),
-        "oost": WijkFactory(naam="Oost", slug="oost"),
-    }
-
-
-@pytest.fixture
 def thema(db):
     return ThemaFactory(naam="Ontmoeting", slug="ontmoeting")
-
-
-def started(seconds_ago=60):
-    return signing.dumps(time.time() - seconds_ago, salt=TIME_SALT)
-
-
-def idee_data(places, **overrides):
-    data = {
-        "gestart": started(),
-        "website": "",
-        "idee": "Elke woensdag koffie in de hal van de flat.",
-        "voor_wie": "Ouderen in de flat",
-        "nodig": "Een tafel en een koffiezetapparaat.",
-        "goed_in": "Bakken en mensen bij elkaar brengen.",
-        "wie_nog": "Mijn buurvrouw.",
-        "wijk": str(places["schalkwijk"].pk),
-        "thema": "",
-        "naam": "Fatma Yilmaz",
-        "email": "fatma.yilmaz@example.org",
-        "telefoon": "",
-        "toestemming": "on",
-    }
-    data.update(overrides)
-    return data
-
-
-def talent_data(places, **overrides):
-    data = {
-        "gestart": started(),
-        "website": "",
-        "vaardigheden": ["koken", "tuinieren"],
-        "iets_anders": "",
-        "tijd": "wekelijks",
-        "dagdelen": ["avond", "ochtend"],
-        "wijken": [str(places["schalkwijk"].pk)],
-        "toelichting": "Ik kook graag voor een grote groep.",
-        "naam": "Kees Schaap",
-        "email": "",
-        "telefoon": "06 12345678",
-        "toestemming": "on",
-    }
-    data.update(overrides)
-    return data
-
-
-def post(client, url, data, remote_addr="127.0.0.1"):
-    return client.post(url, data, REMOTE_ADDR=remote_addr)
 
 
 def nothing_stored():
@@ -439,78 +382,6 @@ def test_entry_point_link_is_a_path_on_this_site_or_a_web_address(value, ok):
 
 
 # --- Demo content ---
-
-
-def test_demo_queue_is_realistic_and_sends_nothing(client, db):
-    with (
-        mock.patch("initiatieven.queue.notify_new_item") as notify,
-        mock.patch("initiatieven.emails.notify_makelaars_new_item") as mail_makelaars,
-    ):
-        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    notify.assert_not_called()
-    mail_makelaars.assert_not_called()
-
-    items = [*Idee.objects.all(), *Talent.objects.all(), *Signaal.objects.all()]
-    assert 25 <= len(items) <= 40
-    assert min(Idee.objects.count(), Talent.objects.count(), Signaal.objects.count()) >= 8
-
-    now = timezone.now()
-    assert all(now - dt.timedelta(days=80) <= item.aangemaakt_op <= now for item in items)
-    statuses = [item.status for item in items]
-    assert statuses.count("nieuw") + statuses.count("in_gesprek") > len(items) / 2
-    assert 1 <= statuses.count("afgerond") <= 5
-    assert all(item.afgesloten_op for item in items if item.status in ("afgerond", "niet_doorgegaan"))
-    waiting = [i for i in items if i.status == "nieuw" and now - i.aangemaakt_op > dt.timedelta(days=8)]
-    assert len(waiting) >= 3  # longer than 5 working days in nieuw
-
-    # At least two thema × wijk cells with three or more open items in the last 90 days.
-    cells = {}
-    for item in items:
-        if item.status in OPEN_STATUSES and item.thema and now - item.aangemaakt_op <= dt.timedelta(days=90):
-            for wijk_id in item.wijk_ids():
-                cells[(item.thema.slug, wijk_id)] = cells.get((item.thema.slug, wijk_id), 0) + 1
-    full = {key for key, count in cells.items() if count >= 3}
-    assert len(full) >= 2
-    slugs = {(thema, wijk) for thema, wijk in full}
-    from portal.models import Wijk
-
-    ids = dict(Wijk.objects.values_list("slug", "pk"))
-    assert ("ontmoeting", ids["schalkwijk"]) in slugs
-    assert ("geld-en-administratie", ids["oost"]) in slugs
-
-    # Some are handled by the demo makelaars, each in their own wijk.
-    assigned = [i for i in items if i.toegewezen_aan]
-    assert {i.toegewezen_aan.username for i in assigned} == {"makelaar-schalkwijk", "makelaar-oost"}
-    for item in assigned:
-        assert item.wijk_ids() & set(item.toegewezen_aan.makelaar_wijken.values_list("pk", flat=True))
-
-    # Talents offer what the demo initiatives ask for.
-    wanted = set(
-        InitiatiefPage.objects.filter(vaardigheid_items__isnull=False).values_list(
-            "vaardigheid_items__tag__name", flat=True
-        )
-    )
-    offered = {tag.name for talent in Talent.objects.all() for tag in talent.vaardigheden.all()}
-    assert {"koken", "tuinieren", "klussen"} <= offered & wanted
-
-    # Ideas and talents have consent; signals carry no contact.
-    assert all(i.toestemming_op for i in [*Idee.objects.all(), *Talent.objects.all()])
-    assert all(
-        s.gemeld_door is None or s.gemeld_door.username.startswith("makelaar") for s in Signaal.objects.all()
-    )
-
-    # The ways in: home tiles, the meedoen page and the privacy page.
-    home_html = client.get("/").content.decode()
-    assert f'href="{IDEE_URL}"' in home_html
-    assert f'href="{TALENT_URL}"' in home_html
-    meedoen = client.get("/meedoen/").content.decode()
-    assert f'href="{IDEE_URL}"' in meedoen
-    assert f'href="{TALENT_URL}"' in meedoen
-    privacy = client.get("/privacy/").content.decode()
-    assert "Alleen de sociaal makelaar van jouw wijk." in privacy
-    assert "12 maanden" in privacy
-    assert client.get(IDEE_URL).status_code == 200
-    assert client.get(TALENT_URL).status_code == 200
 
 
 def test_contact_details_in_the_free_skills_field_are_refused(client, wijken):

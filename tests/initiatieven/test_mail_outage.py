@@ -20,8 +20,7 @@ from django.utils import formats, timezone, translation
 from activiteiten.models import ActiviteitPage, Occurrence
 from initiatieven.models import Bericht, Bijdrage, Idee, InitiatiefPage, Talent
 
-from . import test_intake as intake
-from . import test_meedoen as meedoen
+from .. import helpers
 
 pytestmark = pytest.mark.django_db
 
@@ -31,11 +30,11 @@ MAIL_UP = "django.core.mail.backends.locmem.EmailBackend"
 OUTBOX = "initiatieven.emails.OutboxBackend"
 
 # Fixtures shared with the form tests (pytest finds a fixture by the name it was defined with).
-site = meedoen.site
-redacteur = meedoen.redacteur
-proposed = meedoen.proposed
-initiatief = meedoen.initiatief
-wijken = intake.wijken
+site = helpers.site
+redacteur = helpers.redacteur
+proposed = helpers.proposed
+initiatief = helpers.initiatief
+wijken = helpers.wijken
 
 
 @pytest.fixture(autouse=True)
@@ -94,7 +93,7 @@ def test_proposed_activity_is_stored_during_a_mail_outage_and_its_confirmation_s
 ):
     settings.PORTAL_DELIVERY_EMAIL_BACKEND = MAIL_DOWN
     with django_capture_on_commit_callbacks(execute=True):
-        response = meedoen.propose(client, site)
+        response = helpers.propose(client, site)
     assert response.status_code == 302 and response.url.startswith("/meedoen/bedankt/")
     assert "Bedankt! We hebben het ontvangen." in client.get(response.url).content.decode()
     page = ActiviteitPage.objects.get(title="Koffie-ochtend Tulpstraat")
@@ -107,7 +106,7 @@ def test_proposed_activity_is_stored_during_a_mail_outage_and_its_confirmation_s
         ["ans.devries@example.org"],
         "We hebben je activiteit ontvangen: Koffie-ochtend Tulpstraat",
     )
-    assert client.get(meedoen.edit_link(message)).status_code == 200  # the private link works
+    assert client.get(helpers.edit_link(message)).status_code == 200  # the private link works
 
 
 def test_proposed_initiative_is_stored_during_a_mail_outage_and_its_confirmation_sent_later(
@@ -115,7 +114,7 @@ def test_proposed_initiative_is_stored_during_a_mail_outage_and_its_confirmation
 ):
     settings.PORTAL_DELIVERY_EMAIL_BACKEND = MAIL_DOWN
     data = {
-        "gestart": meedoen.started(),
+        "gestart": helpers.started(),
         "website": "",
         "titel": "Buurtmoestuin De Groene Hoek",
         "intro": "Samen groente kweken achter het buurthuis.",
@@ -149,7 +148,7 @@ def test_the_editors_moderation_notice_for_a_proposal_is_sent_once_mail_is_back(
 ):
     settings.PORTAL_DELIVERY_EMAIL_BACKEND = MAIL_DOWN
     with django_capture_on_commit_callbacks(execute=True):
-        response = meedoen.propose(client, site)
+        response = helpers.propose(client, site)
     assert response.status_code == 302
     assert ActiviteitPage.objects.filter(title="Koffie-ochtend Tulpstraat").exists()
     assert_wagtail_notice_waits_then_arrives_once(settings, "Koffie-ochtend Tulpstraat")
@@ -176,7 +175,7 @@ def test_with_mail_up_wagtails_notice_goes_through_the_outbox_once_with_its_html
     """The counterpart of the test above: with a working mail server Wagtail's notice is stored and sent
     at once, marked as automatic."""
     with django_capture_on_commit_callbacks(execute=True):
-        meedoen.propose(client, site)
+        helpers.propose(client, site)
     (notice,) = [m for m in mail.outbox if m.to == ["redactie@example.org"]]
     assert "Koffie-ochtend Tulpstraat" in notice.subject + notice.body
     assert notice.extra_headers.get("Auto-Submitted") == "auto-generated"
@@ -196,7 +195,7 @@ def test_idea_is_stored_during_a_mail_outage_and_the_makelaar_is_told_later(
 ):
     settings.PORTAL_DELIVERY_EMAIL_BACKEND = MAIL_DOWN
     with django_capture_on_commit_callbacks(execute=True):
-        response = intake.post(client, intake.IDEE_URL, intake.idee_data(wijken))
+        response = helpers.post(client, helpers.IDEE_URL, helpers.idee_data(wijken))
     assert response.status_code == 302 and response.url.startswith("/meedoen/ontvangen/")
     assert "Bedankt! We hebben je idee ontvangen." in client.get(response.url).content.decode()
     idee = Idee.objects.get()
@@ -212,7 +211,7 @@ def test_talent_is_stored_during_a_mail_outage_and_the_makelaar_is_told_later(
 ):
     settings.PORTAL_DELIVERY_EMAIL_BACKEND = MAIL_DOWN
     with django_capture_on_commit_callbacks(execute=True):
-        response = intake.post(client, intake.TALENT_URL, intake.talent_data(wijken))
+        response = helpers.post(client, helpers.TALENT_URL, helpers.talent_data(wijken))
     assert response.status_code == 302 and response.url.startswith("/meedoen/ontvangen/")
     assert "Bedankt! We hebben je aanbod ontvangen." in client.get(response.url).content.decode()
     talent = Talent.objects.get()
@@ -233,7 +232,7 @@ def test_message_to_an_initiative_is_kept_during_a_mail_outage_and_relayed_later
     response = client.post(
         initiatief.url + "bericht/",
         {
-            "gestart": meedoen.started(),
+            "gestart": helpers.started(),
             "website": "",
             "naam": "Karel",
             "email": "karel@example.org",
@@ -258,7 +257,7 @@ def test_asking_for_a_new_link_during_a_mail_outage_sends_it_later(client, propo
     settings.PORTAL_DELIVERY_EMAIL_BACKEND = MAIL_DOWN
     response = client.post(
         "/meedoen/nieuwe-link/",
-        {"gestart": meedoen.started(), "website": "", "email": "ans.devries@example.org"},
+        {"gestart": helpers.started(), "website": "", "email": "ans.devries@example.org"},
     )
     assert response.status_code == 200
     assert "Als dit e-mailadres bij ons bekend is" in response.content.decode()
@@ -270,7 +269,7 @@ def test_asking_for_a_new_link_during_a_mail_outage_sends_it_later(client, propo
         ["ans.devries@example.org"],
         "Je persoonlijke link om je bijdrage te veranderen",
     )
-    assert client.get(meedoen.edit_link(message)).status_code == 200
+    assert client.get(helpers.edit_link(message)).status_code == 200
 
 
 @pytest.fixture
@@ -278,7 +277,7 @@ def live(proposed, redacteur, django_capture_on_commit_callbacks):
     """The proposed activity, approved by the editors, with the mail of that step out of the way."""
     page, link = proposed
     with django_capture_on_commit_callbacks(execute=True):
-        meedoen.approve(page, redacteur)
+        helpers.approve(page, redacteur)
     page.refresh_from_db()
     assert page.live
     Bericht.objects.all().delete()
@@ -288,7 +287,7 @@ def live(proposed, redacteur, django_capture_on_commit_callbacks):
 
 def changed_activity(page):
     """The edit form as the resident sends it back, with a new title (as in test_meedoen)."""
-    data = meedoen.activity_data({"wijk": page.wijken.first(), "thema": page.themas.first()})
+    data = helpers.activity_data({"wijk": page.wijken.first(), "thema": page.themas.first()})
     for key in ("naam", "email", "telefoon", "soort"):
         data.pop(key)
     data.update(
@@ -339,9 +338,9 @@ def test_a_date_cancelled_during_a_mail_outage_is_in_the_agenda_and_the_editors_
 ):
     page, link = live
     settings.PORTAL_DELIVERY_EMAIL_BACKEND = MAIL_DOWN
-    datum = meedoen.next_weekday(1, after=timezone.localdate() + dt.timedelta(days=7))
+    datum = helpers.next_weekday(1, after=timezone.localdate() + dt.timedelta(days=7))
     with django_capture_on_commit_callbacks(execute=True):
-        response = meedoen.cancel(client, link, datum)
+        response = helpers.cancel(client, link, datum)
     assert response.status_code == 302 and "klaar=vervalt" in response.url
     assert "De datum staat nu in de agenda" in client.get(response.url).content.decode()
     assert Occurrence.objects.get(page=page, datum=datum).status == "vervalt"

@@ -3,19 +3,17 @@ agenda, and the private contact details that never show."""
 
 import datetime as dt
 import re
-from collections import Counter
 
 import pytest
 import wagtail_factories
 
 from django.core.cache import caches
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import formats, timezone, translation
 
 from activiteiten.occurrences import rebuild_occurrences
-from initiatieven.models import Bijdrage, GekoppeldeActiviteit, InitiatiefFoto, InitiatiefPage
+from initiatieven.models import Bijdrage, GekoppeldeActiviteit, InitiatiefFoto
 
 from ..factories import (
     ActiviteitPageFactory,
@@ -401,36 +399,3 @@ def test_private_contributor_details_never_appear_on_the_public_site(client, moe
 
 
 # --- Demo content ------------------------------------------------------------------------------------
-
-
-def test_demo_initiatives_are_varied_and_keep_their_contact_private(client, db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    initiatives = list(InitiatiefPage.objects.live().prefetch_related("wijken", "behoeften", "activiteiten"))
-    assert len(initiatives) >= 10
-    statuses = Counter(p.status for p in initiatives)
-    assert statuses["in_opbouw"] == 2 and statuses["gestopt"] == 1
-    assert statuses["loopt"] > len(initiatives) / 2
-    assert {w.slug for p in initiatives for w in p.wijken.all()} >= {
-        "schalkwijk",
-        "oost",
-        "centrum",
-        "noord",
-        "zuid-west",
-    }
-    helping = [p for p in initiatives if p.zoekt_hulp]
-    assert len(helping) >= 5
-    assert {b.soort for p in helping for b in p.behoeften.all()} == {"helpers", "plek", "materiaal", "budget"}
-    skills = {name for p in initiatives for name in p.vaardigheden.names()}
-    assert {"koken", "tuinieren", "klussen", "fietsen repareren", "taal", "administratie"} <= skills
-    linked = [link.page for p in initiatives for link in p.activiteiten.all()]
-    assert len(linked) >= 5 and all(page.live for page in linked)
-    assert all(p.afbeelding_id for p in initiatives)
-
-    for page in initiatives:
-        bijdrage = Bijdrage.objects.get(page=page)
-        assert bijdrage.status == "goedgekeurd" and bijdrage.email.endswith("@example.org")
-    html = client.get("/initiatieven/").content.decode()
-    html += "".join(client.get(p.url).content.decode() for p in initiatives)
-    for bijdrage in Bijdrage.objects.filter(soort="initiatief"):
-        assert bijdrage.email not in html and bijdrage.naam not in html
-        assert not bijdrage.telefoon or bijdrage.telefoon not in html

@@ -3,10 +3,11 @@ finder, the slips and the HSDS API. The rule: no 5xx, ever; a rejection is a Dut
 that keeps what was typed; a payload comes out escaped in public pages, e-mails and the admin.
 
 The strategies and the checks live in ``tests/fuzzing.py``, shared with ``bench/fuzz.py``. Each form's
-test runs ``FUZZ_EXAMPLES`` examples (default 1,000); the five GET endpoints (agenda, search, finder,
-slips, HSDS) share that budget, about 200 each, unless ``FUZZ_GET_EXAMPLES`` says otherwise. Examples are
-derandomized so CI is reproducible. The database is the real one; each example is rolled back after it,
-and gets its own client address and an empty cache, so the rate limit never answers 429.
+test runs ``FUZZ_EXAMPLES`` examples (default 200), and so does each of the five GET endpoints (agenda,
+search, finder, slips, HSDS) unless ``FUZZ_GET_EXAMPLES`` says otherwise. Each run draws new examples;
+hypothesis' example database (``.hypothesis/``) replays the ones that failed before first. The database
+is the real one; each example is rolled back after it, and gets its own client address and an empty
+cache, so the rate limit never answers 429.
 """
 
 import datetime as dt
@@ -18,7 +19,7 @@ from types import SimpleNamespace
 from urllib.parse import quote, urlencode
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given, settings
 from PIL import Image
 
 from django.contrib.auth import get_user_model
@@ -43,18 +44,11 @@ from .. import fuzzing
 from ..activiteiten.hsds_data import build_portal, publish
 from ..factories import ActiviteitPageFactory, HulpvraagFactory, InitiatiefPageFactory
 from ..fuzzing import TARGETS, Ref
-from ..initiatieven.test_intake import started
+from ..helpers import started
 
 pytestmark = pytest.mark.django_db
 
-fuzz = settings(
-    max_examples=fuzzing.examples(),
-    deadline=None,
-    derandomize=fuzzing.derandomize(),
-    database=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-# The GET endpoints share one budget (see fuzzing.get_examples).
+fuzz = settings(**fuzzing.hypothesis_settings())
 fuzz_get = settings(fuzz, max_examples=fuzzing.get_examples())
 HOSTILE_TITLE = '<script>alert(1)</script> Koffie "><img src=x onerror=alert(1)>'
 addresses = itertools.count(1)

@@ -97,7 +97,7 @@ from ..factories import (
     ThemaFactory,
     WijkFactory,
 )
-from ..initiatieven.test_meedoen import activity_data
+from ..helpers import activity_data
 
 User = get_user_model()
 
@@ -1320,20 +1320,10 @@ def check_outcome(response, outcome, text):
         assert found(PRIVATE, text) == []
 
 
-# Bugs the matrix found that are not permission holes; strict, so the marker goes once they are fixed.
-# (Fixed: saving a bundel read Bundel.status, which does not exist, a 500.)
-KNOWN_BUGS = {}
-BUG_REASON = ""
-
-
 def matrix_cases():
     for row in MATRIX:
         for role in ROLES:
-            marks = []
-            if (row.name, role) in KNOWN_BUGS:
-                bug = KNOWN_BUGS[row.name, role]
-                marks.append(pytest.mark.xfail(raises=bug, strict=True, reason=BUG_REASON))
-            yield pytest.param(row, role, id=f"{row.name}-{role}", marks=marks)
+            yield pytest.param(row, role, id=f"{row.name}-{role}")
 
 
 @pytest.mark.parametrize("row, role", list(matrix_cases()))

@@ -9,7 +9,7 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from activiteiten.occurrences import rebuild_occurrences
-from portal.models import Doelgroep, Hulpvraag, Thema
+from portal.models import Hulpvraag
 
 from ..factories import (
     ActiviteitPageFactory,
@@ -21,7 +21,6 @@ from ..factories import (
     ThemaFactory,
     WijkFactory,
 )
-from ..test_demo import demo, demo_once  # noqa: F401 (the demo, loaded once for this module)
 
 LANGUAGES = ["en", "tr", "ar", "pl"]
 
@@ -171,16 +170,3 @@ def test_a_turkish_visitor_finds_an_activity_by_its_theme_in_turkish(
         geld.naam_tr = "Para ve evrak işleri"
         geld.save()
     assert "Koffie-ochtend" in client.get("/tr/zoeken/?q=evrak").content.decode()
-
-
-# Last: the demo stays loaded for the rest of this module.
-def test_the_demo_names_every_theme_group_and_question_in_all_languages(demo):  # noqa: F811
-    for model in (Thema, Doelgroep, Hulpvraag):
-        objects = list(model.objects.all())
-        assert objects
-        for obj in objects:
-            names = {code: getattr(obj, f"naam_{code}") for code in LANGUAGES}
-            assert all(names.values()), (obj.slug, names)
-            assert obj.naam not in names.values(), obj.slug
-    for hulpvraag in Hulpvraag.objects.all():
-        assert all(getattr(hulpvraag, f"uitleg_{code}") for code in LANGUAGES), hulpvraag.slug

@@ -10,7 +10,6 @@ from wagtail.models import Locale
 
 from activiteiten.models import AgendaItemPage, AgendaPage, Occurrence
 from activiteiten.occurrences import rebuild_occurrences
-from home.models import ContentPage, HomePage
 from initiatieven.models import InitiatiefPage
 
 from ..factories import (
@@ -24,7 +23,6 @@ from ..factories import (
     WijkFactory,
     WijkPageFactory,
 )
-from ..test_demo import demo, demo_once  # noqa: F401 (the demo, loaded once for this module)
 
 LANGUAGES = ["en", "tr", "ar", "pl"]
 
@@ -198,35 +196,6 @@ def test_initiatieven_list_each_initiative_once_with_its_translation(client, hom
     assert cards[0].shown_url == "/en/initiatives/neighbourhood-garden/"
     assert "Neighbourhood garden" in response.content.decode()
     assert [c.pk for c in client.get("/initiatieven/").context["initiatieven"]] == [moestuin.pk]
-
-
-# --- The demo ----------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("code", LANGUAGES)
-def test_the_demo_has_home_agenda_activities_and_meedoen_in_every_language(client, demo, code):  # noqa: F811
-    locale = Locale.objects.get(language_code=code)
-    dutch = Locale.get_default()
-    for model in (HomePage, AgendaPage):
-        translated = model.objects.live().get(locale=locale)
-        assert translated.title and translated.get_translation(dutch)
-    meedoen = ContentPage.objects.live().get(
-        locale=locale, translation_key=ContentPage.objects.get(locale=dutch, slug="meedoen").translation_key
-    )
-    assert meedoen.title != "Meedoen in de wijk"
-    assert f"/{code}/meedoen/idee/" in str(meedoen.body)
-    items = AgendaItemPage.objects.live().filter(locale=locale)
-    assert items.count() >= 6
-    for item in items:
-        source = item.get_translation(dutch)
-        assert item.title != source.title and item.intro != source.intro
-        assert not Occurrence.objects.filter(page=item).exists()
-        assert item.shared_occurrences.exists()
-    page = items.first()
-    html = client.get(page.url).content.decode()
-    assert page.title in html and "notice--untranslated" not in html
-    home_html = client.get(f"/{code}/").content.decode()
-    assert f'href="/{code}/meedoen/idee/"' in home_html
 
 
 def test_open_data_serves_each_activity_once_as_its_dutch_page(client, agenda):
