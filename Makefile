@@ -14,7 +14,7 @@ PYTEST_WORKERS ?= -n $(shell nproc) --dist worksteal
 # The 30 slowest tests at the end of each database's run.
 PYTEST_REPORT ?= --durations=30 --durations-min=0.5
 
-.PHONY: run serve collectstatic test test-fast install install-dev system-deps lint check pytest-sqlite pytest-postgres demo backup clean
+.PHONY: run serve collectstatic test test-fast install install-dev system-deps lint check pytest-sqlite pytest-postgres pytest-both demo backup clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -98,9 +98,15 @@ pytest-postgres: install-dev
 	$(TEST_ENV) TEST_MEDIA_ROOT=$(CURDIR)/.test-media-postgres \
 		.ci/with-postgres $(VENV)/bin/pytest $(PYTEST_WORKERS) $(PYTEST_REPORT) $(PYTEST_ARGS)
 
+## The two runs side by side; each one's output is printed in one piece when it ends. Side by side they
+## keep both cores busy where one run alone leaves them idle (a worker waiting for chromium, PostgreSQL or
+## its last test).
+pytest-both: install-dev
+	$(MAKE) --no-print-directory -j2 --output-sync=target pytest-sqlite pytest-postgres
+
 ## make test: dev requirements, chromium and PostgreSQL when missing, ruff, check, migrations, then the whole
-## suite on SQLite and then on PostgreSQL, each with one worker per core
-test: system-deps install-dev lint check pytest-sqlite pytest-postgres
+## suite on SQLite and on PostgreSQL, side by side, each with one worker per core
+test: system-deps install-dev lint check pytest-both
 
 ## make test-fast: the edit-test loop: SQLite only, no browser tests, no lint (make test runs everything)
 test-fast: install-dev

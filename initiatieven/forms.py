@@ -7,6 +7,7 @@ the agenda uses.
 
 import datetime as dt
 import re
+import unicodedata
 
 import recurrence
 
@@ -542,9 +543,12 @@ class InitiatiefVoorstelForm(TagsMixin, PhotoMixin, ContactDetailsMixin, SpamPro
 
 
 def parse_skills(text):
+    """The skills typed in one field, as tag names: split on commas, semicolons and lines, lower case,
+    at most 60 characters each. The name is NFKC-normalised before it is cut, as the tag's slug is
+    ('¼' becomes '1⁄4'), so the slug is never longer than the name and always fits its column."""
     skills = []
     for part in re.split(r"[,;\n]", text or ""):
-        word = " ".join(part.split()).lower()[:60]
+        word = unicodedata.normalize("NFKC", " ".join(part.split()).lower())[:60]
         if word and word not in skills:
             skills.append(word)
     return skills[:15]

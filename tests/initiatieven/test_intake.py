@@ -391,3 +391,14 @@ def test_contact_details_in_the_free_skills_field_are_refused(client, wijken):
     from taggit.models import Tag
 
     assert not Tag.objects.filter(name__contains="12345678").exists()
+
+
+def test_a_skill_whose_characters_grow_when_normalised_is_stored_as_a_tag_that_fits(client, wijken):
+    """'¼' becomes '1⁄4' in the tag's slug (NFKC): 60 of them once gave a slug of 120 characters, which
+    PostgreSQL refused with a 500 (found by the fuzz test)."""
+    response = post(client, TALENT_URL, talent_data(wijken, vaardigheden=[], iets_anders="¼" * 300))
+    assert response.status_code == 302
+    (tag,) = Talent.objects.get().vaardigheden.all()
+    assert len(tag.name) <= 60 and len(tag.slug) <= 60
+    assert tag.name.startswith("1⁄4")
+    assert Tag.objects.filter(pk=tag.pk).exists()
