@@ -271,15 +271,17 @@ def build_world():
 
 @pytest.fixture(scope="module")
 def world_once(django_db_setup, django_db_blocker):
-    """Built once for this module inside a transaction rolled back at the end (as tests/test_demo.py
-    does with the demo); each test runs in a savepoint within it."""
+    """Built once for this module inside a transaction rolled back at the end; each test runs in a
+    savepoint within it."""
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
         world = build_world()
         log_in_once(world)
         # Every test starts from exactly this: its savepoint sees to that. A change that outlived a test
-        # would make later tests fail, never pass.
+        # would make later tests fail, never pass. Each test also starts with an empty outbox
+        # (pytest-django empties it), whatever the test before this module sent.
+        mail.outbox = []
         world.before = snapshot()
     yield world
     with django_db_blocker.unblock():
