@@ -73,12 +73,17 @@ class VerouderdReportView(ReportView):
         DateColumn("eind_datum", label=_("Laatste datum")),
     ]
     list_export = ["title", "reden", "latest_revision_created_at", "eind_datum"]
-    export_headings = {"title": _("Titel"), "reden": _("Waarom"), "eind_datum": _("Laatste datum")}
+    export_headings = {
+        "title": _("Titel"),
+        "reden": _("Waarom"),
+        "latest_revision_created_at": _("Laatst bijgewerkt"),
+        "eind_datum": _("Laatste datum"),
+    }
 
     def get_queryset(self):
         return verouderd_queryset()
 
     def to_row_dict(self, item):
-        row = super().to_row_dict(item)
-        row["reden"] = ", ".join(reasons(item))
-        return row
+        # The download reads "reden" from the item, as it reads the real fields.
+        item.reden = ", ".join(reasons(item))
+        return super().to_row_dict(item)

@@ -67,6 +67,23 @@ def test_verouderd_lists_stale_ended_and_empty_items_with_the_reason(client, age
     assert "Verre buurtcamping" in html and "geen datum in de komende 3 maanden" in html
 
 
+def test_verouderd_downloads_as_csv_with_the_reason(client, agenda):
+    ended = ActiviteitPageFactory(
+        parent=agenda,
+        title="Afgelopen cursus",
+        start_datum=timezone.localdate() - dt.timedelta(days=60),
+        eind_datum=timezone.localdate() - dt.timedelta(days=1),
+    )
+    ended.save_revision().publish()
+    rebuild_occurrences(ended)
+    client.force_login(_user("redacteur", editor=True))
+    response = client.get(REPORT, {"export": "csv"})
+    assert response.status_code == 200
+    rows = b"".join(response.streaming_content).decode().splitlines()
+    assert rows[0] == "Titel,Waarom,Laatst bijgewerkt,Laatste datum"
+    assert rows[1].startswith("Afgelopen cursus,de reeks is afgelopen,")
+
+
 def test_verouderd_is_for_editors_only(client, agenda):
     client.force_login(_user("makelaar", editor=False))
     response = client.get(REPORT)
