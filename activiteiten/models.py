@@ -22,7 +22,6 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
-    TabbedInterface,
 )
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
@@ -40,9 +39,10 @@ from portal.models import (
     Wijk,
     WijkenPageForm,
 )
+from portal.panels import PageTabs
 
 from .describe import describe_schedule
-from .panels import OrphanedExceptionsPanel, VerwijzingenPanel
+from .panels import OrphanedExceptionsPanel
 from .recurrence import Schedule, expand
 from .widgets import RecurrenceWidget
 
@@ -104,14 +104,13 @@ class AgendaItemPageForm(WijkenPageForm):
 
 def agenda_edit_handler(content_panels):
     """Tabs for the editor: what, when, practical, and Wagtail's own promote and settings tabs."""
-    return TabbedInterface(
+    return PageTabs(
         [
             ObjectList(content_panels, heading=_("Inhoud")),
             ObjectList(AgendaItemPage.schedule_panels, heading=_("Wanneer")),
             ObjectList(AgendaItemPage.practical_panels, heading=_("Praktisch")),
             ObjectList(BasePage.promote_panels, heading=_("Promoten")),
             ObjectList(BasePage.settings_panels, heading=_("Instellingen")),
-            ObjectList([VerwijzingenPanel(heading=_("Doorverwezen"))], heading=_("Doorverwezen")),
         ]
     )
 
@@ -627,40 +626,3 @@ class AgendaPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(agenda_listing(self, request))
         return context
-
-
-class VerwijzingTelling(models.Model):
-    """How often an item was printed or shared for a resident, per month: page, month, kind and count.
-
-    Anonymous by design: no client, no professional, no IP address, no time of day. Counts belong to the
-    page in the default locale, so a slip in Turkish counts for the same item as one in Dutch.
-    """
-
-    SOORTEN = [
-        ("afgedrukt", _("Briefje afgedrukt")),
-        ("gedeeld-link", _("Link gedeeld")),
-        ("gedeeld-email", _("Gedeeld per e-mail")),
-        ("gedeeld-whatsapp", _("Gedeeld via WhatsApp")),
-        ("poster", _("Poster afgedrukt")),
-    ]
-
-    page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("pagina"),
-        on_delete=models.CASCADE,
-        related_name="verwijzing_tellingen",
-    )
-    maand = models.DateField(_("maand"), help_text="The first day of the month.")
-    soort = models.CharField(_("soort"), max_length=20, choices=SOORTEN)
-    aantal = models.PositiveIntegerField(_("aantal"), default=0)
-
-    class Meta:
-        verbose_name = _("verwijzing (telling)")
-        verbose_name_plural = _("verwijzingen (tellingen)")
-        ordering = ["-maand", "page_id", "soort"]
-        constraints = [
-            models.UniqueConstraint(fields=["page", "maand", "soort"], name="verwijzing_telling_uniek"),
-        ]
-
-    def __str__(self):
-        return f"{self.page_id} {self.maand:%Y-%m} {self.soort}: {self.aantal}"

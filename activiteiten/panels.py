@@ -2,8 +2,6 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import Panel
 
-from portal.panels import VerwijzingenPanel  # noqa: F401  (re-exported for the agenda and initiatives)
-
 from .recurrence import Schedule, orphaned_changes
 
 

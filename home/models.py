@@ -20,6 +20,8 @@ from portal.blocks import BodyBlock, EntryPointBlock
 from portal.models import BasePage, LocatiePage, OrganisatiePage, Wijk, with_card_photos
 from portal.translations import source_page, with_translations
 
+from .verwijzen.models import VerwijzingTelling  # noqa: F401  (the app's models are found here)
+
 # Listings show each page once: the one in the default locale (portal.translations).
 DUTCH = {"locale__language_code": settings.LANGUAGE_CODE}
 

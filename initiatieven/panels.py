@@ -45,31 +45,3 @@ class WatSpeeltErPanel(Component):
 def add_panel(request, panels):
     if is_makelaar(request.user):
         panels.append(WatSpeeltErPanel(request.user))
-
-
-class DoorverwezenPanel(Component):
-    """Which activities, spreekuren and initiatives professionals print slips for or share, per month.
-    Anonymous counts only (page, month, kind, number); a makelaar sees the items in their own wijken."""
-
-    name = "doorverwezen"
-    order = 60
-    template_name = "initiatieven/admin/doorverwezen.html"
-
-    def __init__(self, user):
-        self.user = user
-
-    def get_context_data(self, parent_context):
-        from activiteiten.slip import overview, pages_in_wijken
-
-        from .queue import makelaar_wijk_ids
-
-        context = super().get_context_data(parent_context)
-        page_ids = None if self.user.is_superuser else pages_in_wijken(makelaar_wijk_ids(self.user))
-        maanden, rows = overview(page_ids)
-        context.update(maanden=maanden, rows=rows)
-        return context
-
-
-def add_verwijzingen_panel(request, panels):
-    if is_makelaar(request.user):
-        panels.append(DoorverwezenPanel(request.user))

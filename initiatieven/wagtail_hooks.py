@@ -13,7 +13,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
 from .models import Bijdrage, Bundel, Idee, Signaal, Talent
-from .panels import add_panel, add_verwijzingen_panel
+from .panels import add_panel
 from .privacy_views import PersoonsgegevensMenuItem, persoonsgegevens
 from .queue import makelaar_wijk_ids
 from .queue_views import (
@@ -386,11 +386,6 @@ def register_makelaar_queue():
 @hooks.register("construct_homepage_panels")
 def wat_speelt_er_panel(request, panels):
     add_panel(request, panels)
-
-
-@hooks.register("construct_homepage_panels")
-def doorverwezen_panel(request, panels):
-    add_verwijzingen_panel(request, panels)
 
 
 @hooks.register("register_log_actions")

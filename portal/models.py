@@ -32,7 +32,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BodyBlock, LinkBlock
-from .panels import LeesbaarheidPanel, with_verwijzingen_tab
+from .panels import LeesbaarheidPanel, page_tabs
 
 # --- Taxonomy -------------------------------------------------------------------------------------
 
@@ -794,7 +794,7 @@ class OrganisatiePage(BasePage):
         FieldPanel("logo"),
         FieldPanel("body"),
     ]
-    edit_handler = with_verwijzingen_tab(content_panels, BasePage.promote_panels, BasePage.settings_panels)
+    edit_handler = page_tabs(content_panels, BasePage.promote_panels, BasePage.settings_panels)
     search_fields = BasePage.search_fields + [
         index.SearchField("soort"),
         index.FilterField("heel_de_stad"),

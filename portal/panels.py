@@ -1,32 +1,30 @@
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.panels import ObjectList, Panel, TabbedInterface
 
 
-class VerwijzingenPanel(Panel):
-    """Read-only: how often professionals printed or shared this item for a resident, per month.
-    Informal partners rarely hear back after a referral; this shows them that people are sent."""
+class PageTabs(TabbedInterface):
+    """A page editor's tabs, followed by the tabs other apps add for this page type.
 
-    class BoundPanel(Panel.BoundPanel):
-        template_name = "activiteiten/panels/verwijzingen.html"
+    An app adds a tab with the Wagtail hook ``register_page_tabs``: a function that takes the page model
+    and returns a list of tabs (``ObjectList``) for it, empty for models it does not concern. The core
+    does not know these apps; the referral counts (home/verwijzen/) add their tab this way.
+    """
 
-        def get_context_data(self, parent_context=None):
-            from activiteiten.slip import counts_for
-
-            context = super().get_context_data(parent_context)
-            page = self.instance
-            context["maanden"] = counts_for(page) if page and page.pk else []
-            return context
+    def on_model_bound(self):
+        extra = [tab for hook in hooks.get_hooks("register_page_tabs") for tab in hook(self.model) or []]
+        self.children = [*self.children, *extra]  # a new list: the unbound original keeps its own
+        super().on_model_bound()
 
 
-def with_verwijzingen_tab(content_panels, promote_panels, settings_panels):
-    """Wagtail's three tabs, plus how often professionals referred residents to this page."""
-    return TabbedInterface(
+def page_tabs(content_panels, promote_panels, settings_panels):
+    """Wagtail's three tabs, plus the tabs other apps register for the page type (``PageTabs``)."""
+    return PageTabs(
         [
             ObjectList(content_panels, heading=_("Inhoud")),
             ObjectList(promote_panels, heading=_("Promoten")),
             ObjectList(settings_panels, heading=_("Instellingen")),
-            ObjectList([VerwijzingenPanel(heading=_("Doorverwezen"))], heading=_("Doorverwezen")),
         ]
     )
 

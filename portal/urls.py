@@ -35,7 +35,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("zoeken/", home_views.search, name="search"),
     path("toegankelijkheid/", portal_views.toegankelijkheid, name="toegankelijkheid"),
-    path("verwijzen/", include("activiteiten.verwijzen_urls")),
+    path("verwijzen/", include("home.verwijzen.urls")),
     path("", include("initiatieven.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -27,7 +27,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal.blocks import BodyBlock
 from portal.models import NAMEN_ZOEKEN, BasePage, Thema, Wijk, WijkenPageForm
-from portal.panels import with_verwijzingen_tab
+from portal.panels import page_tabs
 
 
 class InitiatievenIndexPage(BasePage):
@@ -117,7 +117,7 @@ class InitiatiefPage(RoutablePageMixin, BasePage):
         InlinePanel("fotos", label=_("Foto"), heading=_("Meer foto's")),
         InlinePanel("activiteiten", label=_("Activiteit"), heading=_("Activiteiten in de agenda")),
     ]
-    edit_handler = with_verwijzingen_tab(content_panels, BasePage.promote_panels, BasePage.settings_panels)
+    edit_handler = page_tabs(content_panels, BasePage.promote_panels, BasePage.settings_panels)
     search_fields = BasePage.search_fields + [
         index.SearchField("body"),
         index.SearchField("initiatiefnemer"),

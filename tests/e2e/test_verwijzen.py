@@ -10,7 +10,8 @@ import subprocess
 import pytest
 from playwright.sync_api import expect
 
-from activiteiten.models import ActiviteitPage, VerwijzingTelling
+from activiteiten.models import ActiviteitPage
+from home.verwijzen.models import VerwijzingTelling
 
 from .conftest import assert_no_axe_violations
 

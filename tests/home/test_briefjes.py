@@ -20,9 +20,10 @@ from django.utils.text import capfirst
 
 from wagtail.models import Locale, PageViewRestriction
 
-from activiteiten.models import Uitzondering, VerwijzingTelling
+from activiteiten.models import Uitzondering
 from activiteiten.occurrences import rebuild_occurrences
-from activiteiten.slip import counts_for, record
+from home.verwijzen.briefjes import counts_for, record
+from home.verwijzen.models import VerwijzingTelling
 from initiatieven.models import Bijdrage, GekoppeldeActiviteit
 from portal.models import PortalSettings
 

@@ -1,31 +1,44 @@
-"""For social workers: the question-first finder at /verwijzen/ (public) and the lopende groepen overview
-at /verwijzen/lopende-groepen/ (for logged-in professionals). The ranking lives in ``finder.py``."""
+"""For social workers, under /verwijzen/: the question-first finder (public), the lopende groepen overview
+(for logged-in professionals), and referral slips and posters with their QR codes and the counter behind
+"Afdrukken" and "Delen".
+
+The ranking lives in ``finder.py``, what goes on a slip in ``briefjes.py``. Only live, public
+activities, spreekuren and initiatives have a slip. GET never changes a count: the buttons are POST
+forms to ``verwijzen:tel``, which counts once and redirects (303) to the slip, the print dialog, a
+mailto: link or WhatsApp.
+"""
 
 import datetime as dt
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db.models import Min, Prefetch
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_GET, require_http_methods
 
 from wagtail.models import Locale
 
+from activiteiten.describe import describe_schedule
+from activiteiten.models import AgendaItemPage, Tijdslot
+from initiatieven.models import InitiatiefPage
 from portal.models import OrganisatiesIndexPage, Wijk
 from portal.translations import with_translations
 
+from . import briefjes
 from . import finder as finding
-from .describe import describe_schedule
-from .models import AgendaItemPage, Tijdslot
+from .forms import FinderForm
 
 PER_PAGE = 20
 
 
 def finder(request):
     """Start from the client's question; everything is a GET parameter, so a result list is a link."""
-    form = finding.FinderForm(request.GET or None)
+    form = FinderForm(request.GET or None)
     filters = form.valid_filters()
     uitkomst = page_obj = organisaties_index = None
     if filters or "hulpvraag" in request.GET:  # "Iets anders" with nothing else chosen: show everything
@@ -39,7 +52,7 @@ def finder(request):
             organisaties_index = OrganisatiesIndexPage.objects.live().first()
     return TemplateResponse(
         request,
-        "activiteiten/finder.html",
+        "home/verwijzen/finder.html",
         {
             "form": form,
             "filters": filters,
@@ -78,8 +91,6 @@ def lopende_groepen(request):
     to sign up: for professionals, so logged-in admin users only."""
     if not request.user.has_perm("wagtailadmin.access_admin"):
         return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
-    from initiatieven.models import InitiatiefPage
-
     wijken = list(Wijk.objects.all())
     chosen = next((w for w in wijken if w.slug == request.GET.get("wijk")), None)
     now = timezone.now()
@@ -113,7 +124,7 @@ def lopende_groepen(request):
         initiatives = initiatives.filter(finding.in_wijk(InitiatiefPage, chosen))
     response = TemplateResponse(
         request,
-        "activiteiten/lopende_groepen.html",
+        "home/verwijzen/lopende_groepen.html",
         {
             "sections": _wijk_sections(pages, wijken, list(initiatives), chosen),
             "wijken": wijken,
@@ -125,3 +136,62 @@ def lopende_groepen(request):
     )
     patch_cache_control(response, private=True, no_cache=True)
     return response
+
+
+class SeeOther(HttpResponseRedirect):
+    """A 303 after a POST; also to mailto: (Django's redirect only allows http, https and ftp)."""
+
+    status_code = 303
+    allowed_schemes = ["http", "https", "mailto"]
+
+
+def render_slip(request, page_id, template):
+    page = briefjes.get_slip_page(page_id)
+    options = briefjes.slip_options(request.GET)
+    context = briefjes.slip_context(page, request, options)
+    context.update(
+        item_page=page,
+        options=options,
+        form=briefjes.SlipForm(initial=options),
+        print_now=request.GET.get("afdrukken") == "1",
+        show_link=request.GET.get("link") == "1",
+        share_buttons=briefjes.SHARE_BUTTONS,
+    )
+    return TemplateResponse(request, template, context)
+
+
+@require_GET
+def slip(request, page_id):
+    return render_slip(request, page_id, "home/verwijzen/briefje.html")
+
+
+@require_GET
+def poster(request, page_id):
+    return render_slip(request, page_id, "home/verwijzen/poster.html")
+
+
+@require_GET
+def qr_svg(request, page_id):
+    """The QR code on its own, for a newsletter or a screen: the page's URL in the chosen language."""
+    page = briefjes.get_slip_page(page_id)
+    options = briefjes.slip_options(request.GET)
+    shown = briefjes.localized(page, options["taal"], request)
+    response = HttpResponse(briefjes.qr_svg_document(briefjes.absolute_url(shown, request)), "image/svg+xml")
+    response["Content-Disposition"] = f'inline; filename="qr-{shown.slug}.svg"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def count(request, page_id):
+    """POST: count one print or share of this item, then go where it leads. GET (a prefetcher, a
+    bookmark, a crawler): no count, just back to the slip."""
+    page = briefjes.get_slip_page(page_id)
+    if request.method != "POST":
+        return redirect(reverse("verwijzen:briefje", args=[page.pk]))
+    soort = request.POST.get("soort", "")
+    if soort not in briefjes.SOORTEN:
+        return render(request, "400.html", status=400)
+    briefjes.record(page, soort)
+    options = briefjes.slip_options(request.POST)
+    return SeeOther(briefjes.share_target(soort, page, request, options))

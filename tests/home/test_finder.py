@@ -13,9 +13,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.html import escape
 
-from activiteiten.finder import WEIGHTS, Context, score_item, zoekwoord_patterns
 from activiteiten.models import AgendaItemPage, Taal
 from activiteiten.occurrences import rebuild_all, rebuild_occurrences
+from home.verwijzen.finder import WEIGHTS, Context, score_item, zoekwoord_patterns
 from initiatieven.models import InitiatiefPage
 from portal.demo import DemoContext, ensure_groups
 from portal.models import Hulpvraag, OrganisatiePage, Thema

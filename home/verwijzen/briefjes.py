@@ -24,10 +24,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page
 
-from portal.models import OrganisatiePage
+from activiteiten.models import AgendaItemPage, Occurrence
+from initiatieven.models import InitiatiefPage
+from portal.models import OrganisatiePage, PortalSettings
 from portal.translations import source_page
 
-from .models import AgendaItemPage, Occurrence, VerwijzingTelling
+from .models import VerwijzingTelling
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 FORMATEN = [("a5", _("A5")), ("half-a4", _("Half A4"))]
@@ -41,8 +43,6 @@ DATES_ON_SLIP = 3
 
 
 def slip_models():
-    from initiatieven.models import InitiatiefPage
-
     return (AgendaItemPage, InitiatiefPage, OrganisatiePage)
 
 
@@ -235,8 +235,6 @@ def agenda_item_slip(page):
 def initiative_slip(page, request):
     """An initiative: the next dates of its linked activities, and its public contact route only. The
     initiator's own e-mail address is private (it lives in Bijdrage) and never goes on a slip."""
-    from portal.models import PortalSettings
-
     linked = [
         link.page
         for link in page.activiteiten.select_related("page", "page__locatie")
@@ -429,8 +427,6 @@ def counts_for(page, months=4, today=None):
 
 def pages_in_wijken(wijk_ids):
     """Ids of activities, spreekuren, initiatives and organisations in these wijken or for the whole city."""
-    from initiatieven.models import InitiatiefPage
-
     where = Q(wijken__in=wijk_ids) | Q(heel_de_stad=True)
     ids = set(AgendaItemPage.objects.filter(where).values_list("pk", flat=True))
     ids |= set(InitiatiefPage.objects.filter(where).values_list("pk", flat=True))

@@ -1,0 +1,1 @@
+"""For social workers: the finder, referral slips and posters, and the anonymous referral counts."""
