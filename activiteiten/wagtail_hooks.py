@@ -1,5 +1,8 @@
+import datetime as dt
+
 from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -8,8 +11,18 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .listing import agenda_page, upcoming
 from .models import Taal
 from .reports import VerouderdReportView
+
+
+@hooks.register("construct_locatie_context")
+def hier_te_doen(locatie, request, context):
+    """A place's page lists what is on there in the next two weeks, with a link to the whole agenda."""
+    context["hier_te_doen"] = upcoming(
+        {"tot": timezone.localdate() + dt.timedelta(days=14)}, limit=20, locatie=locatie
+    )
+    context["agenda"] = agenda_page()
 
 
 class TaalViewSet(SnippetViewSet):

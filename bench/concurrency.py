@@ -23,7 +23,7 @@ What it does, all on 127.0.0.1 and with a fixed number of requests:
    e-mail is still stored in the outbox first; nothing leaves the machine).
    ``PORTAL_CLIENT_IP_HEADER=HTTP_X_REAL_IP``: every simulated person sends its own fake address in an
    ``X-Real-IP`` header, as a reverse proxy would. Without it all 200 people would share 127.0.0.1 and
-   the per-IP rate limit (5 POSTs per address per form per 10 minutes, ``initiatieven/spam.py``) would
+   the per-IP rate limit (5 POSTs per address per form per 10 minutes, ``portal/spam.py``) would
    answer 429 from the sixth submission on; with it, the limit is exercised per person as in production.
 3. 200 people at once, one thread each (a pool of 200 threads; no waves): each GETs the form with its own
    cookie jar, reads the CSRF token, the signed start time (``gestart``) and the choices from the HTML,

@@ -21,11 +21,11 @@ from wagtail.models import Locale
 
 from activiteiten.models import AgendaItemPage, Taal
 from portal.models import Doelgroep, LocatiePage, Thema, Wijk
+from portal.spam import SpamProtectedForm
 
 from . import uploads
 from .emails import submitter_language
 from .models import Behoefte
-from .spam import SpamProtectedForm
 
 WEEKDAGEN = [
     ("MO", _("maandag")),

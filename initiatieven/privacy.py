@@ -23,7 +23,9 @@ from django.utils import timezone
 
 from wagtail.models import ModelLogEntry, PageLogEntry
 
-from .models import Bericht, Bijdrage, Idee, Notitie, Talent
+from portal.models import Bericht
+
+from .models import Bijdrage, Idee, Notitie, Talent
 from .models.makelaar import CLOSED_STATUSES
 from .signalen import PATTERNS
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from activiteiten.describe import describe_schedule
 from activiteiten.models import AgendaItemPage
+from portal.spam import over_rate_limit
 
 from . import emails, services
 from .forms import (
@@ -22,7 +23,6 @@ from .forms import (
     StopReeksForm,
 )
 from .models import Bijdrage, InitiatiefPage
-from .spam import over_rate_limit
 from .tokens import TokenError, read_token
 
 THANKS_SALT = "initiatieven.bedankt"

@@ -175,28 +175,40 @@ def cache_seconds():
     return getattr(settings, "PORTAL_PAGE_CACHE_SECONDS", 300)
 
 
+WATCHED = []  # models whose every change starts a new generation (``watch``)
+
+
+def watch(*models):
+    """Every saved or deleted object of these models starts a new generation. The core watches its own
+    models; an app that shows more on public pages (the agenda's exceptions and languages) adds its own in
+    its ``AppConfig.ready()``."""
+    from django.db.models.signals import post_delete, post_save
+
+    for model in models:
+        if model not in WATCHED:
+            WATCHED.append(model)
+        post_save.connect(changed, sender=model, dispatch_uid=f"pagecache-save-{model._meta.label}")
+        post_delete.connect(changed, sender=model, dispatch_uid=f"pagecache-delete-{model._meta.label}")
+
+
 def connect_signals():
     """Everything the public can see changing starts a new generation."""
     from django.apps import apps
-    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from django.db.models.signals import m2m_changed, post_delete
 
+    from wagtail.images import get_image_model
     from wagtail.models import Locale, Page, PageViewRestriction, Site
     from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-    from activiteiten.models import Taal, Uitzondering
     from portal import models as portal_models
 
     for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
         signal.connect(changed, dispatch_uid=f"pagecache-{signal!r}")
 
-    from wagtail.images import get_image_model
-
-    watched = (
-        Uitzondering,
+    watch(
         PageViewRestriction,
         Site,
         Locale,
-        Taal,
         get_image_model(),
         portal_models.Wijk,
         portal_models.Thema,
@@ -204,16 +216,13 @@ def connect_signals():
         portal_models.Hulpvraag,
         portal_models.PortalSettings,
     )
-    for model in watched:
-        post_save.connect(changed, sender=model, dispatch_uid=f"pagecache-save-{model._meta.label}")
-        post_delete.connect(changed, sender=model, dispatch_uid=f"pagecache-delete-{model._meta.label}")
 
     def page_deleted(sender, instance, **kwargs):
         if isinstance(instance, Page):
             changed()
 
     def relation_changed(sender, instance, action, **kwargs):
-        if action.startswith("post_") and isinstance(instance, (Page, *watched)):
+        if action.startswith("post_") and isinstance(instance, (Page, *WATCHED)):
             changed()
 
     # One receiver per page model: a receiver for every sender would stop Django's fast bulk deletes

@@ -943,7 +943,7 @@ class Target:
         """What the anti-spam measures make of ``sent`` (the form's own test)."""
         from django.http import QueryDict
 
-        from initiatieven.spam import SpamProtectedForm
+        from portal.spam import SpamProtectedForm
 
         if "gestart" not in self.fields:
             return False

@@ -24,8 +24,8 @@ from wagtail.models import WorkflowState
 
 from activiteiten.models import ActiviteitPage
 from initiatieven.models import Bijdrage, InitiatiefPage, InitiatievenIndexPage
-from initiatieven.spam import SALT as TIME_SALT
 from portal.demo import data as demo_data
+from portal.spam import SALT as TIME_SALT
 
 from .factories import AgendaPageFactory, ThemaFactory, WijkFactory
 

@@ -28,9 +28,9 @@ from activiteiten.models import (
     Uitzondering,
 )
 from home.models import ContentPage, HomePage
-from initiatieven.models import OPEN_STATUSES, Bericht, Bijdrage, Idee, InitiatiefPage, Signaal, Talent
+from initiatieven.models import OPEN_STATUSES, Bijdrage, Idee, InitiatiefPage, Signaal, Talent
 from portal.demo import data
-from portal.models import Doelgroep, Hulpvraag, LocatiePage, OrganisatiePage, Thema, Wijk
+from portal.models import Bericht, Doelgroep, Hulpvraag, LocatiePage, OrganisatiePage, Thema, Wijk
 
 from .helpers import IDEE_URL, TALENT_URL
 

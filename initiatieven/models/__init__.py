@@ -1,6 +1,5 @@
 """Initiatives and contributions (``pages``), and the sociaal makelaar's queue (``makelaar``)."""
 
-from .berichten import Bericht
 from .makelaar import (
     OPEN_STATUSES,
     Bundel,
@@ -26,7 +25,6 @@ from .pages import (
 __all__ = [
     "OPEN_STATUSES",
     "Behoefte",
-    "Bericht",
     "Bijdrage",
     "Bundel",
     "GekoppeldeActiviteit",

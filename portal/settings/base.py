@@ -195,8 +195,8 @@ PORTAL_PAGE_CACHE = os.environ.get("PORTAL_PAGE_CACHE", "1") != "0"
 PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "300"))
 
 # Every e-mail, Wagtail's notices included, is stored in the outbox first and then delivered with
-# PORTAL_DELIVERY_EMAIL_BACKEND, so a mail server that is down loses nothing (initiatieven/emails.py).
-EMAIL_BACKEND = "initiatieven.emails.OutboxBackend"
+# PORTAL_DELIVERY_EMAIL_BACKEND, so a mail server that is down loses nothing (portal/mail.py).
+EMAIL_BACKEND = "portal.mail.OutboxBackend"
 PORTAL_DELIVERY_EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 LOGIN_URL = "wagtailadmin_login"
@@ -247,7 +247,7 @@ LOGGING = {
 # Labels used in templates and forms.
 PORTAL_TAGLINE = _("Alles wat er te doen is in jouw wijk, op één plek.")
 
-# Public forms (initiatieven.spam): a person needs at least this long to fill in a form; bots do not.
+# Public forms (portal.spam): a person needs at least this long to fill in a form; bots do not.
 PORTAL_FORM_MIN_SECONDS = 3
 PORTAL_RATE_LIMIT = 5  # POSTs per IP per form in 10 minutes; the next one gets a friendly 429 page
 # Behind a reverse proxy, the header that holds the visitor's address (e.g. "HTTP_X_REAL_IP").
@@ -259,7 +259,7 @@ AXES_COOLOFF_TIME = dt.timedelta(minutes=15)
 AXES_USE_ATTEMPT_EXPIRATION = True  # a failure older than the cool-off no longer counts
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "portal/login_geblokkeerd.html"
-AXES_CLIENT_IP_CALLABLE = "initiatieven.spam.client_ip"  # honours PORTAL_CLIENT_IP_HEADER behind a proxy
+AXES_CLIENT_IP_CALLABLE = "portal.spam.client_ip"  # honours PORTAL_CLIENT_IP_HEADER behind a proxy
 AXES_DISABLE_ACCESS_LOG = True  # keep no record of successful logins
 AXES_VERBOSE = False  # no usernames or addresses in the log
 

@@ -20,7 +20,7 @@ from activiteiten.models import ActiviteitPage
 from initiatieven.emails import STATUS_TEKSTEN
 from initiatieven.models import Bijdrage, Idee, InitiatiefPage, InitiatievenIndexPage, Talent
 from initiatieven.models.makelaar import DEFAULT_STATUS_TEKSTEN
-from initiatieven.spam import SALT as TIME_SALT
+from portal.spam import SALT as TIME_SALT
 
 from ..factories import AgendaPageFactory, ThemaFactory, WijkFactory
 

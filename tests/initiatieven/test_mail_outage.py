@@ -18,7 +18,8 @@ from django.core.management import call_command
 from django.utils import formats, timezone, translation
 
 from activiteiten.models import ActiviteitPage, Occurrence
-from initiatieven.models import Bericht, Bijdrage, Idee, InitiatiefPage, Talent
+from initiatieven.models import Bijdrage, Idee, InitiatiefPage, Talent
+from portal.models import Bericht
 
 from .. import helpers
 
@@ -27,7 +28,7 @@ pytestmark = pytest.mark.django_db
 MAIL_DOWN = "tests.initiatieven.broken_mail.Backend"
 MAIL_UP = "django.core.mail.backends.locmem.EmailBackend"
 
-OUTBOX = "initiatieven.emails.OutboxBackend"
+OUTBOX = "portal.mail.OutboxBackend"
 
 # Fixtures shared with the form tests (pytest finds a fixture by the name it was defined with).
 site = helpers.site

@@ -334,7 +334,7 @@ def test_a_mail_outage_keeps_the_message_and_it_is_sent_later(users, items, sett
     from django.core.management import call_command
 
     from initiatieven import emails
-    from initiatieven.models import Bericht
+    from portal.models import Bericht
 
     settings.EMAIL_BACKEND = "tests.initiatieven.broken_mail.Backend"
     emails.notify_makelaars_new_item("idee", items["ideeen"].pk)

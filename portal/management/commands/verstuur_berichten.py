@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from initiatieven.emails import retry_waiting
+from portal.mail import retry_waiting
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 """Outgoing e-mail, kept until it is sent: a mail server that is down loses nothing.
 
 Every e-mail to a resident, initiator, makelaar or editor is written here first, then sent by a
-background task; Wagtail's and Django's own e-mails too (``initiatieven.emails.OutboxBackend``). A failed
+background task; Wagtail's and Django's own e-mails too (``portal.mail.OutboxBackend``). A failed
 send stays ``wacht`` and is tried again by ``manage.py verstuur_berichten`` (run it every few minutes from
 cron or a systemd timer), up to ``MAX_POGINGEN`` times. The AVG purge anonymises these records too.
 """
@@ -30,6 +30,7 @@ class Bericht(models.Model):
     verstuurd_op = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
 
     class Meta:
+        db_table = "initiatieven_bericht"  # made by the initiatives, before the outbox moved to the core
         ordering = ["-aangemaakt_op"]
         indexes = [models.Index(fields=["status", "aangemaakt_op"], name="bericht_status")]
         verbose_name = _("e-mailbericht")
