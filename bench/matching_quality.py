@@ -10,7 +10,8 @@ and prints, over every labelled talent (talent -> initiatives) and every labelle
 - ``p@3``: good ones among the first three, divided by min(3, number of good ones), so 1.0 is perfect;
 - ``MRR``: mean reciprocal rank of the first good suggestion (0 when none is suggested).
 
-Rankings: ``ours`` is ``initiatieven.matching``; ``wijk + titel`` is every live, not stopped initiative
+Rankings: ``ours`` is ``initiatieven.makelaar.matching``; ``wijk + titel`` is every live, not stopped
+initiative
 in the talent's wijken or for heel de stad, by title; ``wijk + exacte vaardigheden`` orders the same
 initiatives by the number of exactly equal skill tags (then title); for needs, the baseline is open
 talents in the initiative's wijken by exactly equal skills. Figures are printed, never asserted here
@@ -70,7 +71,7 @@ def table(title, n, rows):
 def run(verbose, data=None):
     from django.core.management import call_command
 
-    from initiatieven.matching import suggestions_for_need, suggestions_for_talent
+    from initiatieven.makelaar.matching import suggestions_for_need, suggestions_for_talent
     from tests.initiatieven import test_matching as m
 
     start = time.perf_counter()

@@ -6,4 +6,4 @@ class InitiatievenConfig(AppConfig):
     verbose_name = "Bewonersinitiatieven en meedoen"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from .meedoen import receivers  # noqa: F401  (tells residents what happened to their contribution)

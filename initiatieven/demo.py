@@ -274,7 +274,7 @@ def load_moderation(ctx):
     from activiteiten.models import AgendaPage, Taal
     from portal.models import Thema, Wijk
 
-    from . import services
+    from .meedoen import services
     from .models import Bijdrage
 
     workflow = services.ensure_workflow()
@@ -325,7 +325,7 @@ def load_moderation(ctx):
             "themas": list(Thema.objects.filter(slug__in=data["themas"])),
         }
         if kind != "initiatief":
-            from .forms import build_rule
+            from activiteiten.rules import build_rule
 
             cleaned["begintijd"] = dt.time.fromisoformat(data["begintijd"])
             cleaned["eindtijd"] = dt.time.fromisoformat(data["eindtijd"])

@@ -12,11 +12,11 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
-from .models import Bijdrage, Bundel, Idee, Signaal, Talent
-from .panels import add_panel
-from .privacy_views import PersoonsgegevensMenuItem, persoonsgegevens
-from .queue import makelaar_wijk_ids
-from .queue_views import (
+from .makelaar.panels import add_panel
+from .makelaar.privacy_views import PersoonsgegevensMenuItem, persoonsgegevens
+from .makelaar.queue import makelaar_wijk_ids
+from .makelaar.signalen import validate_no_personal_data
+from .makelaar.views import (
     BundelCreateView,
     BundelForm,
     MakelaarPolicy,
@@ -37,7 +37,7 @@ from .queue_views import (
     need_view,
     quick_actions,
 )
-from .signalen import validate_no_personal_data
+from .models import Bijdrage, Bundel, Idee, Signaal, Talent
 
 
 class PageColumn(Column):

@@ -36,7 +36,10 @@ class Migration(migrations.Migration):
                                 auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
                             ),
                         ),
-                        ("maand", models.DateField(help_text="The first day of the month.", verbose_name="maand")),
+                        (
+                            "maand",
+                            models.DateField(help_text="The first day of the month.", verbose_name="maand"),
+                        ),
                         (
                             "soort",
                             models.CharField(

@@ -125,5 +125,3 @@ class FinderForm(forms.Form):
             return {}
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if name not in self.errors and value}
-
-

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import ObjectList, Panel
 from wagtail.admin.ui.components import Component
 
-from initiatieven.queue import is_makelaar, makelaar_wijk_ids
+from initiatieven.makelaar.queue import is_makelaar, makelaar_wijk_ids
 
 from .briefjes import counts_for, overview, pages_in_wijken, slip_models
 

@@ -1,7 +1,8 @@
 """The sociaal makelaar's queue: residents' ideas and talents, and professionals' anonymous signals.
 
 Plain Django models with a status, managed through Wagtail viewsets (``wagtail_hooks.py``). A makelaar
-sees only the items of the wijken they are linked to (``Wijk.makelaars``); see ``initiatieven.queue``.
+sees only the items of the wijken they are linked to (``Wijk.makelaars``); see
+``initiatieven.makelaar.queue``.
 """
 
 from django.conf import settings

@@ -169,7 +169,7 @@ class InitiatiefPage(RoutablePageMixin, BasePage):
         return [(p, nexts.get(p.pk)) for p in pages]
 
     def get_context(self, request, *args, **kwargs):
-        from ..forms import ContactForm
+        from ..meedoen.forms import ContactForm
 
         context = super().get_context(request, *args, **kwargs)
         context.setdefault("contact_form", ContactForm())
@@ -186,7 +186,7 @@ class InitiatiefPage(RoutablePageMixin, BasePage):
 
     @path("bericht/", name="bericht")
     def bericht(self, request):
-        from ..views import relay_message
+        from ..meedoen.views import relay_message
 
         return relay_message(request, self)
 

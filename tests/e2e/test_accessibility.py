@@ -89,8 +89,8 @@ def resident_pages(demo):
     """(name, path, form selector) of what a resident reaches by link: the edit link of a live initiative
     (its page, and the change form) and of a proposal that waits for the redactie, and an initiative's
     contact form. Each form is also sent empty for its error state."""
+    from initiatieven.meedoen.tokens import edit_path
     from initiatieven.models import Bijdrage
-    from initiatieven.tokens import edit_path
 
     live = Bijdrage.objects.filter(page__live=True, soort="initiatief").exclude(email="").first()
     waiting = Bijdrage.objects.filter(status="wacht", soort="activiteit").exclude(email="").first()

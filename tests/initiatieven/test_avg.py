@@ -21,9 +21,9 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Revision
 
+from initiatieven.makelaar.privacy import GEWIST, erase_for, export_for, months_before, purge, scrub_text
+from initiatieven.makelaar.privacy_views import PersoonsgegevensMenuItem, persoonsgegevens
 from initiatieven.models import Bijdrage, Idee, Notitie, Talent
-from initiatieven.privacy import GEWIST, erase_for, export_for, months_before, purge, scrub_text
-from initiatieven.privacy_views import PersoonsgegevensMenuItem, persoonsgegevens
 from portal.models import Bericht
 
 from ..factories import AgendaPageFactory, ContentPageFactory, ThemaFactory, WijkFactory

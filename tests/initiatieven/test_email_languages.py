@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 
 from activiteiten.models import ActiviteitPage
-from initiatieven.emails import STATUS_TEKSTEN
+from initiatieven.makelaar.emails import STATUS_TEKSTEN
 from initiatieven.models import Bijdrage, Idee, InitiatiefPage, InitiatievenIndexPage, Talent
 from initiatieven.models.makelaar import DEFAULT_STATUS_TEKSTEN
 from portal.spam import SALT as TIME_SALT
@@ -190,7 +190,7 @@ def template_contexts():
         ],
     }
     # Residents' e-mails name a page by its title in the reader's language (``titel``, worked out in
-    # initiatieven.emails); staff e-mails use the Dutch page.title.
+    # initiatieven.meedoen.emails); staff e-mails use the Dutch page.title.
     resident = ("afgewezen", "bericht", "bevestiging", "goedgekeurd", "wijziging")
     for name in (*resident, "kennismaking_initiatief", "kennismaking_talent"):
         for context in contexts[name]:

@@ -19,8 +19,8 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from home.models import HomePage
+from initiatieven.makelaar.intake import ONTVANGEN_SALT
 from initiatieven.models import Idee, Talent
-from initiatieven.views import ONTVANGEN_SALT
 from portal.blocks import EntryPointBlock
 
 from .. import helpers
@@ -83,7 +83,7 @@ def test_idee_is_stored_with_consent_time_and_the_makelaars_are_told_after_commi
 ):
     before = timezone.now()
     with (
-        mock.patch("initiatieven.emails.notify_makelaars_new_item") as notify,
+        mock.patch("initiatieven.makelaar.emails.notify_makelaars_new_item") as notify,
         django_capture_on_commit_callbacks(execute=True) as callbacks,
     ):
         response = post(client, IDEE_URL, idee_data(wijken, thema=str(thema.pk), telefoon="023 555 1234"))
@@ -125,7 +125,7 @@ def test_talent_is_stored_with_skills_as_lower_case_deduplicated_tags(
         wijken=[str(wijken["schalkwijk"].pk), str(wijken["oost"].pk)],
     )
     with (
-        mock.patch("initiatieven.emails.notify_makelaars_new_item") as notify,
+        mock.patch("initiatieven.makelaar.emails.notify_makelaars_new_item") as notify,
         django_capture_on_commit_callbacks(execute=True),
     ):
         response = post(client, TALENT_URL, data)

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from activiteiten.occurrences import rebuild_occurrences
-from initiatieven.matching import suggestions_for_need, suggestions_for_talent
+from initiatieven.makelaar.matching import suggestions_for_need, suggestions_for_talent
 from initiatieven.models import Behoefte, GekoppeldeActiviteit, InitiatiefPage, Talent
 
 from ..factories import (

@@ -19,8 +19,8 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry, WorkflowState
 
 from activiteiten.models import ActiviteitPage, Occurrence, SpreekuurPage, Uitzondering
+from initiatieven.meedoen.tokens import make_token
 from initiatieven.models import Bijdrage, InitiatiefPage
-from initiatieven.tokens import make_token
 
 from .. import helpers
 from ..helpers import activity_data, approve, cancel, edit_link, next_weekday, propose, started
@@ -101,7 +101,7 @@ def test_proposal_becomes_a_draft_in_moderation_and_the_sender_stays_private(
     assert "Wat gebeurt er nu?" in thanks
     # The URL (logs, browser history) and the page never carry the address.
     assert "ans.devries" not in response.url and "ans.devries" not in thanks
-    from initiatieven.views import THANKS_SALT
+    from initiatieven.meedoen.views import THANKS_SALT
 
     assert signing.loads(response.url.split("b=")[1], salt=THANKS_SALT) == {"s": "activiteit"}
 
@@ -625,7 +625,7 @@ def test_photos_that_were_never_sent_on_are_removed_after_a_day(client, site):
 
     from django.core.files.storage import default_storage
 
-    from initiatieven import uploads
+    from initiatieven.meedoen import uploads
 
     old = uploads.keep_pending(_png(), "png")
     old_name = signing.loads(old, salt=uploads.SALT)

@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
 
+from initiatieven.makelaar.views import working_days_since
 from initiatieven.models import Idee, Notitie, Signaal, Talent
-from initiatieven.queue_views import working_days_since
 
 from ..factories import ThemaFactory, WijkFactory
 
@@ -321,7 +321,7 @@ def test_signal_without_personal_data_is_stored_with_who_logged_it(client, users
 
 
 def test_new_item_emails_the_makelaars_of_its_wijk_only(users, items, django_capture_on_commit_callbacks):
-    from initiatieven.queue import notify_new_item
+    from initiatieven.makelaar.queue import notify_new_item
 
     with django_capture_on_commit_callbacks(execute=True):
         notify_new_item(items["ideeen"])
@@ -333,7 +333,7 @@ def test_new_item_emails_the_makelaars_of_its_wijk_only(users, items, django_cap
 def test_a_mail_outage_keeps_the_message_and_it_is_sent_later(users, items, settings):
     from django.core.management import call_command
 
-    from initiatieven import emails
+    from initiatieven.makelaar import emails
     from portal.models import Bericht
 
     settings.EMAIL_BACKEND = "tests.initiatieven.broken_mail.Backend"
@@ -356,7 +356,7 @@ def test_a_mail_outage_keeps_the_message_and_it_is_sent_later(users, items, sett
 
 
 def test_wat_speelt_er_highlights_cells_that_reach_the_threshold(client, users, wijken, items):
-    from initiatieven.bundling import overview
+    from initiatieven.makelaar.bundling import overview
 
     thema = items["signalen"].thema
     for text in ("Ouderen voelen zich alleen", "Weinig ontmoeting voor ouderen"):
@@ -384,7 +384,7 @@ def test_wat_speelt_er_highlights_cells_that_reach_the_threshold(client, users, 
 def test_threshold_is_configurable(users, wijken, items, home):
     from wagtail.models import Site
 
-    from initiatieven.bundling import overview
+    from initiatieven.makelaar.bundling import overview
     from initiatieven.models import MakelaarInstellingen
 
     instellingen = MakelaarInstellingen.for_site(Site.objects.get(is_default_site=True))
@@ -534,7 +534,7 @@ def moestuin(home, wijken):
 def test_koppel_introduces_both_and_asks_the_makelaar_four_weeks_later(
     client, users, items, moestuin, django_capture_on_commit_callbacks
 ):
-    from initiatieven.emails import ask_outcomes
+    from initiatieven.makelaar.emails import ask_outcomes
     from initiatieven.models import Koppeling
 
     talent = items["talenten"]
@@ -712,7 +712,7 @@ def test_koppel_only_to_an_initiative_or_activity_in_the_talents_wijk(client, us
     ],
 )
 def test_more_ways_of_writing_personal_data_are_recognised(tekst):
-    from initiatieven.signalen import find_personal_data
+    from initiatieven.makelaar.signalen import find_personal_data
 
     assert find_personal_data(tekst)
 
@@ -726,7 +726,7 @@ def test_more_ways_of_writing_personal_data_are_recognised(tekst):
     ],
 )
 def test_ordinary_signals_are_not_mistaken_for_personal_data(tekst):
-    from initiatieven.signalen import find_personal_data
+    from initiatieven.makelaar.signalen import find_personal_data
 
     assert not find_personal_data(tekst)
 

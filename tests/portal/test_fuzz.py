@@ -35,9 +35,9 @@ from django.utils import timezone, translation
 from activiteiten import hsds
 from activiteiten.models import Taal
 from activiteiten.occurrences import rebuild_all
-from initiatieven import services
+from initiatieven.meedoen import services
+from initiatieven.meedoen.tokens import make_token
 from initiatieven.models import Bijdrage, Idee, Talent
-from initiatieven.tokens import make_token
 from portal.models import Doelgroep, Thema, Wijk
 
 from .. import fuzzing

@@ -70,8 +70,9 @@ from wagtail.models import (
 from wagtail.test.utils.form_data import querydict_from_html
 
 from activiteiten.models import ActiviteitPage, Occurrence, Tijdslot, Uitzondering
-from initiatieven import services
-from initiatieven.forms import ActiviteitVoorstelForm
+from initiatieven.meedoen import services
+from initiatieven.meedoen.forms import ActiviteitVoorstelForm
+from initiatieven.meedoen.tokens import edit_path, make_token
 from initiatieven.models import (
     Bericht,
     Bijdrage,
@@ -85,7 +86,6 @@ from initiatieven.models import (
     Talent,
     TalentVaardigheid,
 )
-from initiatieven.tokens import edit_path, make_token
 from portal.demo import DemoContext, ensure_groups, ensure_site
 from portal.models import PortalSettings, Wijk
 

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 
-from initiatieven.privacy import export_for
+from ...makelaar.privacy import export_for
 
 
 def checked_email(email):

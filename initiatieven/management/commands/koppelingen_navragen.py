@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from initiatieven.emails import ask_outcomes
+from ...makelaar.emails import ask_outcomes
 
 
 class Command(BaseCommand):

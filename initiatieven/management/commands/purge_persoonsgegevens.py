@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from initiatieven.privacy import describe, purge
+from ...makelaar.privacy import describe, purge
 
 
 class Command(BaseCommand):

@@ -1,7 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from initiatieven.privacy import ERASE_LABELS, describe, erase_for, summary_for
-
+from ...makelaar.privacy import ERASE_LABELS, describe, erase_for, summary_for
 from .export_persoonsgegevens import checked_email
 
 

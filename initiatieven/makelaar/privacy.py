@@ -25,8 +25,8 @@ from wagtail.models import ModelLogEntry, PageLogEntry
 
 from portal.models import Bericht
 
-from .models import Bijdrage, Idee, Notitie, Talent
-from .models.makelaar import CLOSED_STATUSES
+from ..models import Bijdrage, Idee, Notitie, Talent
+from ..models.makelaar import CLOSED_STATUSES
 from .signalen import PATTERNS
 
 logger = logging.getLogger(__name__)

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from wagtail.signals import page_published, workflow_rejected
 
-from .models import Bijdrage
+from ..models import Bijdrage
 
 
 @receiver(page_published)

@@ -27,9 +27,9 @@ from activiteiten.models import ActiviteitPage, AgendaPage, SpreekuurPage, Tijds
 from activiteiten.occurrences import rebuild_occurrences, window
 from activiteiten.recurrence import Schedule, expand
 
+from ..models import Behoefte, Bijdrage, InitiatiefPage, InitiatievenIndexPage
 from . import emails, uploads
 from .forms import _text_to_body
-from .models import Behoefte, Bijdrage, InitiatiefPage, InitiatievenIndexPage
 
 WORKFLOW_NAME = "Bewonersbijdragen"
 TASK_NAME = "Controle door de redactie"

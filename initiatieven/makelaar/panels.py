@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from wagtail.admin.ui.components import Component
 
+from ..models import Koppeling, Talent
 from .bundling import overview
-from .models import Koppeling, Talent
 from .queue import is_makelaar, scoped
 
 
@@ -24,7 +24,7 @@ class WatSpeeltErPanel(Component):
         table = overview(self.user)
         koppelingen = Koppeling.objects.filter(talent__in=scoped(Talent.objects.all(), self.user))
         outcomes = dict(koppelingen.values_list("uitkomst").annotate(n=Count("pk")))
-        from .queue_views import open_needs
+        from .views import open_needs
 
         context.update(
             table=table,

@@ -32,7 +32,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from activiteiten.recurrence import dutch_holidays
 
-from .models.makelaar import CLOSED_STATUSES, Notitie, Signaal, Status
+from ..models.makelaar import CLOSED_STATUSES, Notitie, Signaal, Status
 from .queue import is_makelaar, makelaar_wijk_ids, may_handle, scoped
 
 NIEUW_MAX_WERKDAGEN = 5
@@ -235,8 +235,8 @@ class QueueInspectView(ScopedObjectMixin, generic.InspectView):
         return "—" if value in (None, "") else value
 
     def get_context_data(self, **kwargs):
+        from ..models import Bundel, Idee, Koppeling, Talent
         from .bundling import similar_items
-        from .models import Bundel, Idee, Koppeling, Talent
 
         context = super().get_context_data(**kwargs)
         item = self.object
@@ -392,8 +392,8 @@ def initiative_view(model, policy, convert):
 
         from activiteiten.models import AgendaPage
 
-        from . import services
-        from .models import InitiatievenIndexPage
+        from ..meedoen import services
+        from ..models import InitiatievenIndexPage
 
         existing = getattr(item, "initiatief", None) or getattr(item, "pagina", None)
         if existing is not None:
@@ -422,8 +422,8 @@ class BundelForm(QueueItemForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from .models import Idee, Talent
-        from .models.makelaar import OPEN_STATUSES
+        from ..models import Idee, Talent
+        from ..models.makelaar import OPEN_STATUSES
 
         user = getattr(self, "for_user", None)
         wijk_id = self.initial.get("wijk") or (self.instance.wijk_id if self.instance.pk else None)
@@ -471,7 +471,7 @@ class BundelCreateView(generic.CreateView):
 
 def page_contact(page):
     """Where the introduction for an initiative or activity goes: its private contact, else its public one."""
-    from .models import Bijdrage, InitiatiefPage
+    from ..models import Bijdrage, InitiatiefPage
 
     bijdrage = Bijdrage.objects.filter(page=page).exclude(email="").order_by("-ingediend_op").first()
     if bijdrage:
@@ -488,7 +488,7 @@ def page_contact(page):
 def koppel_views(policy, inspect_url_name):
     from wagtail.models import Page
 
-    from .models import Koppeling, Talent
+    from ..models import Koppeling, Talent
 
     def reasons_for(talent, page):
         from .matching import suggestions_for_talent
@@ -501,7 +501,7 @@ def koppel_views(policy, inspect_url_name):
     def koppel(request, pk, page_id):
         from activiteiten.models import AgendaItemPage
 
-        from .models import InitiatiefPage
+        from ..models import InitiatiefPage
 
         talent = _item_for_change(request, Talent, pk, policy)
         page = get_object_or_404(Page.objects.live(), pk=page_id).specific
@@ -580,7 +580,7 @@ def need_view(policy):
     """'Wie kan helpen?': ranked open talents for one need of an initiative in the makelaar's wijken."""
     from django.template.response import TemplateResponse
 
-    from .models import Behoefte
+    from ..models import Behoefte
 
     def view(request, behoefte_id):
         if not policy.user_has_permission(request.user, "change"):
@@ -613,7 +613,7 @@ def open_needs(user, limit=8):
     """Needs of live initiatives in the user's wijken, for the dashboard."""
     from django.db.models import Q
 
-    from .models import Behoefte
+    from ..models import Behoefte
 
     needs = Behoefte.objects.filter(page__live=True).exclude(page__status="gestopt").select_related("page")
     if not user.is_superuser:

@@ -74,7 +74,7 @@ from django.utils import timezone
 
 from wagtail.coreutils import get_supported_content_language_variant
 
-from .models import (
+from initiatieven.models import (
     OPEN_STATUSES,
     Behoefte,
     GekoppeldeActiviteit,

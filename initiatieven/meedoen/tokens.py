@@ -28,7 +28,7 @@ def make_token(bijdrage):
 
 def read_token(token, page_id):
     """The Bijdrage the token is for, if it is genuine, not expired and for this page."""
-    from .models import Bijdrage
+    from initiatieven.models import Bijdrage
 
     try:
         data = signing.loads(token, salt=SALT, max_age=MAX_AGE)

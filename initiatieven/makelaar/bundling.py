@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from portal.models import Thema, Wijk
 
-from .models import OPEN_STATUSES, Idee, Signaal, Talent
+from ..models import OPEN_STATUSES, Idee, Signaal, Talent
 from .queue import makelaar_wijk_ids
 
 WINDOW_DAYS = 90
@@ -48,7 +48,7 @@ class Overview:
 def threshold():
     from wagtail.models import Site
 
-    from .models import MakelaarInstellingen
+    from ..models import MakelaarInstellingen
 
     site = Site.objects.filter(is_default_site=True).first()
     return MakelaarInstellingen.for_site(site).bundel_drempel if site else 3

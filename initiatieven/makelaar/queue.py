@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 
-from .models import Idee, Signaal, Talent
+from ..models import Idee, Signaal, Talent
 
 QUEUE_MODELS = (Idee, Talent, Signaal)
 
@@ -56,7 +56,7 @@ def makelaars_for(item):
 
 
 def admin_url(item, action="inspect"):
-    from .wagtail_hooks import queue_viewsets
+    from ..wagtail_hooks import queue_viewsets
 
     viewset = queue_viewsets[type(item)]
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(viewset.get_url_name(action), args=[item.pk])

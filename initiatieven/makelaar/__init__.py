@@ -1,0 +1,1 @@
+"""The sociaal makelaar's queue: ideas, talents, signals, bundles, matching, and the AVG."""
