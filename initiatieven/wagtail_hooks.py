@@ -12,6 +12,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
+from .makelaar.matching_views import koppel_views, need_view
 from .makelaar.panels import add_panel
 from .makelaar.privacy_views import PersoonsgegevensMenuItem, persoonsgegevens
 from .makelaar.queue import makelaar_wijk_ids
@@ -33,8 +34,6 @@ from .makelaar.views import (
     StatusColumn,
     WijkColumn,
     initiative_view,
-    koppel_views,
-    need_view,
     quick_actions,
 )
 from .models import Bijdrage, Bundel, Idee, Signaal, Talent

@@ -109,7 +109,7 @@ def send_status_change(kind, pk):
 def send_introductions(koppeling_pk):
     """'Koppel': introduce the talent and the initiative (or activity) to each other."""
     from ..models import Koppeling
-    from .views import page_contact
+    from .matching_views import page_contact
 
     koppeling = (
         Koppeling.objects.select_related("talent", "pagina", "gekoppeld_door").filter(pk=koppeling_pk).first()

@@ -24,7 +24,7 @@ class WatSpeeltErPanel(Component):
         table = overview(self.user)
         koppelingen = Koppeling.objects.filter(talent__in=scoped(Talent.objects.all(), self.user))
         outcomes = dict(koppelingen.values_list("uitkomst").annotate(n=Count("pk")))
-        from .views import open_needs
+        from .matching_views import open_needs
 
         context.update(
             table=table,
