@@ -6,16 +6,8 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 
-# Indexed like Python's weekday(): 0 is maandag.
-WEEKDAYS = [
-    gettext_noop("maandag"),
-    gettext_noop("dinsdag"),
-    gettext_noop("woensdag"),
-    gettext_noop("donderdag"),
-    gettext_noop("vrijdag"),
-    gettext_noop("zaterdag"),
-    gettext_noop("zondag"),
-]
+from portal.kalender import WEEKDAYS
+
 YEARLY, MONTHLY, WEEKLY, DAILY = 0, 1, 2, 3
 
 

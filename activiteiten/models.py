@@ -29,6 +29,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal.blocks import BodyBlock
+from portal.kalender import DAGDEEL_CHOICES
 from portal.models import (
     NAMEN_ZOEKEN,
     BasePage,
@@ -556,7 +557,7 @@ class Occurrence(models.Model):
         ("verplaatst", _("Verplaatst")),
         ("gewijzigd", _("Gewijzigd")),
     ]
-    DAGDELEN = [("ochtend", _("Ochtend")), ("middag", _("Middag")), ("avond", _("Avond"))]
+    DAGDELEN = DAGDEEL_CHOICES
 
     page = models.ForeignKey(AgendaItemPage, on_delete=models.CASCADE, related_name="occurrences")
     start = models.DateTimeField()

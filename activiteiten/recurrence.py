@@ -31,6 +31,8 @@ from functools import lru_cache
 
 import holidays
 
+from portal.kalender import dagdeel
+
 AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
 MIDNIGHT = dt.time(0, 0)
 
@@ -146,8 +148,7 @@ class Planned:
 
     @property
     def dagdeel(self):
-        hour = self.start.astimezone(AMSTERDAM).hour
-        return "ochtend" if hour < 12 else "middag" if hour < 18 else "avond"
+        return dagdeel(self.start.astimezone(AMSTERDAM).hour)
 
 
 def local(day: dt.date, time: dt.time) -> dt.datetime:

@@ -7,16 +7,9 @@ import recurrence
 
 from django.utils.translation import gettext_lazy as _
 
-WEEKDAGEN = [
-    ("MO", _("maandag")),
-    ("TU", _("dinsdag")),
-    ("WE", _("woensdag")),
-    ("TH", _("donderdag")),
-    ("FR", _("vrijdag")),
-    ("SA", _("zaterdag")),
-    ("SU", _("zondag")),
-]
-WEEKDAG_CODES = [code for code, _label in WEEKDAGEN]
+from portal.kalender import RRULE_DAY_CHOICES, RRULE_DAYS
+
+WEEKDAGEN = RRULE_DAY_CHOICES
 WEKEN_VAN_MAAND = [("1", _("1e")), ("2", _("2e")), ("3", _("3e")), ("4", _("4e")), ("-1", _("laatste"))]
 HERHALINGEN = [
     ("eenmalig", _("Eén keer")),
@@ -32,7 +25,7 @@ def build_rule(cleaned):
     datum, herhaling = cleaned["datum"], cleaned["herhaling"]
     if herhaling == "eenmalig":
         return recurrence.Recurrence(include_dtstart=False), datum
-    weekdag = cleaned.get("weekdag") or WEEKDAG_CODES[datum.weekday()]
+    weekdag = cleaned.get("weekdag") or RRULE_DAYS[datum.weekday()]
     if herhaling == "wekelijks":
         text = f"FREQ=WEEKLY;BYDAY={weekdag}"
     elif herhaling == "tweewekelijks":
@@ -56,7 +49,7 @@ def schedule_initial(rule):
     days = r.byday or []
     if len(days) != 1:
         return {"herhaling": "ongewijzigd"}
-    code = WEEKDAG_CODES[days[0].number]
+    code = RRULE_DAYS[days[0].number]
     index = getattr(days[0], "index", None)
     if r.freq == recurrence.WEEKLY and (r.interval or 1) in (1, 2) and not index:
         return {"herhaling": "wekelijks" if (r.interval or 1) == 1 else "tweewekelijks", "weekdag": code}

@@ -31,10 +31,10 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.models import Locale
 
-from activiteiten.describe import WEEKDAYS
 from activiteiten.listing import LONGEST
 from activiteiten.models import AgendaItemPage, Occurrence
 from initiatieven.models import InitiatiefPage
+from portal.kalender import DAGDELEN, WEEKDAYS
 from portal.models import Hulpvraag, OrganisatiePage
 
 HORIZON_DAYS = 91  # about three months: the "Verouderd" report flags items without a date in that time
@@ -58,7 +58,6 @@ WEIGHTS = {
 }
 IEDEREEN = "iedereen"  # the slug of the doelgroep "Iedereen"
 
-DAGDELEN = ["ochtend", "middag", "avond"]
 DAG_NUMBERS = {name: i + 1 for i, name in enumerate(WEEKDAYS)}  # ISO: maandag is 1
 PRACTICAL_FILTERS = ("gratis", "aanmelden", "mee", "toegankelijk")
 

@@ -4,8 +4,8 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from activiteiten.describe import WEEKDAYS
 from activiteiten.models import Taal
+from portal.kalender import WEEKDAYS
 from portal.models import Doelgroep, Hulpvraag, Wijk
 
 MAX_VALUE_LENGTH = 100  # no slug or code is longer; longer input is not a choice from the list

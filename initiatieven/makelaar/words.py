@@ -7,6 +7,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from portal.kalender import WEEKDAYS
+
 # Concept -> word stems, separated by spaces. A skill tag, a need text or a toelichting that shares a
 # concept "is about the same thing". Kept small and Dutch; add words when the makelaars' data shows a miss.
 CONCEPTEN = {
@@ -103,7 +105,6 @@ def stem(word):
     return word
 
 
-WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
 def is_time_word(word):

@@ -17,6 +17,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from portal.kalender import DAGDEEL_CHOICES, WEEKEND_CHOICE
 from portal.models import Thema, Wijk
 
 
@@ -160,12 +161,7 @@ class Talent(ContactMixin, QueueItem):
         ("af_en_toe", _("Af en toe")),
         ("wekelijks", _("Elke week")),
     ]
-    DAGDELEN = [
-        ("ochtend", _("Ochtend")),
-        ("middag", _("Middag")),
-        ("avond", _("Avond")),
-        ("weekend", _("Weekend")),
-    ]
+    DAGDELEN = [*DAGDEEL_CHOICES, WEEKEND_CHOICE]
 
     vaardigheden = TaggableManager(through=TalentVaardigheid, blank=True, verbose_name=_("vaardigheden"))
     toelichting = models.TextField(_("wat kun je of wil je doen?"), max_length=2000, blank=True)

@@ -24,6 +24,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..blocks import BodyBlock
+from ..kalender import WEEKDAY_CHOICES
 from .pages import BasePage
 from .taxonomy import Wijk
 
@@ -75,7 +76,7 @@ class LocatiesIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from .translations import source_page, with_translations
+        from ..translations import source_page, with_translations
 
         locaties = (
             LocatiePage.objects.live()
@@ -265,15 +266,7 @@ class LocatiePage(BasePage):
 
 
 class Openingstijd(Orderable):
-    DAGEN = [
-        (0, _("maandag")),
-        (1, _("dinsdag")),
-        (2, _("woensdag")),
-        (3, _("donderdag")),
-        (4, _("vrijdag")),
-        (5, _("zaterdag")),
-        (6, _("zondag")),
-    ]
+    DAGEN = WEEKDAY_CHOICES
 
     page = ParentalKey(LocatiePage, on_delete=models.CASCADE, related_name="openingstijden")
     dag = models.PositiveSmallIntegerField(_("dag"), choices=DAGEN)

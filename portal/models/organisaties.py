@@ -35,7 +35,7 @@ class OrganisatiesIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from .translations import source_page, with_translations
+        from ..translations import source_page, with_translations
 
         organisaties = (
             OrganisatiePage.objects.live()

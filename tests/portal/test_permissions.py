@@ -74,7 +74,6 @@ from initiatieven.meedoen import services
 from initiatieven.meedoen.forms import ActiviteitVoorstelForm
 from initiatieven.meedoen.tokens import edit_path, make_token
 from initiatieven.models import (
-    Bericht,
     Bijdrage,
     Bundel,
     Idee,
@@ -87,7 +86,7 @@ from initiatieven.models import (
     TalentVaardigheid,
 )
 from portal.demo import DemoContext, ensure_groups, ensure_site
-from portal.models import PortalSettings, Wijk
+from portal.models import Bericht, PortalSettings, Wijk
 
 from ..factories import (
     ActiviteitPageFactory,
