@@ -71,7 +71,7 @@ def table(title, n, rows):
 def run(verbose, data=None):
     from django.core.management import call_command
 
-    from initiatieven.makelaar.matching import suggestions_for_need, suggestions_for_talent
+    from initiatieven.makelaar.matching import suggestions_for_behoefte, suggestions_for_talent
     from tests.initiatieven import test_matching as m
 
     start = time.perf_counter()
@@ -113,7 +113,7 @@ def run(verbose, data=None):
         print("\nTop three per labelled need (* = labelled good):")
         for i, good in need_labels.items():
             behoefte = labelled.needs[i][0]
-            suggestions = suggestions_for_need(behoefte)
+            suggestions = suggestions_for_behoefte(behoefte)
             rank = m.reciprocal_rank([s.talent.pk for s in suggestions], good)
             print(f"  {behoefte.page.title}: {behoefte.tekst} (RR {rank:.2f})")
             for s in suggestions[:3]:

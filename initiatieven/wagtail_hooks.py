@@ -12,7 +12,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
-from .makelaar.matching_views import koppel_views, need_view
+from .makelaar.matching_views import behoefte_view, koppel_views
 from .makelaar.panels import add_panel
 from .makelaar.privacy_views import PersoonsgegevensMenuItem, persoonsgegevens
 from .makelaar.queue import makelaar_wijk_ids
@@ -238,7 +238,7 @@ class TalentViewSet(QueueViewSet):
         return super().get_urlpatterns() + [
             path("inspect/<int:pk>/koppel/<int:page_id>/", koppel, name="koppel"),
             path("inspect/<int:pk>/uitkomst/<int:koppeling_id>/", uitkomst, name="uitkomst"),
-            path("behoefte/<int:behoefte_id>/", need_view(self.permission_policy), name="behoefte"),
+            path("behoefte/<int:behoefte_id>/", behoefte_view(self.permission_policy), name="behoefte"),
         ]
 
     icon = "user"

@@ -36,13 +36,13 @@ FORMATEN = [("a5", _("A5")), ("half-a4", _("Half A4"))]
 SOORTEN = [code for code, _label in VerwijzingTelling.SOORTEN]
 NAAM_MAX = 60
 TELEFOON_MAX = 20
-DATES_ON_SLIP = 3
+DATES_ON_BRIEFJE = 3
 
 
 # --- Which page, in which language ------------------------------------------------------------------
 
 
-def slip_models():
+def briefje_models():
     return (AgendaItemPage, InitiatiefPage, OrganisatiePage)
 
 
@@ -50,11 +50,11 @@ def public_pages():
     return Page.objects.live().public()
 
 
-def get_slip_page(page_id):
+def get_briefje_page(page_id):
     """The live, public activity, spreekuur, initiative or organisation with this id; anything else is a
     404."""
     page = public_pages().filter(pk=page_id).specific().first()
-    if not isinstance(page, slip_models()):
+    if not isinstance(page, briefje_models()):
         raise Http404
     if getattr(page, "status", "") == "gestopt":  # a stopped initiative: nobody should be sent there
         raise Http404
@@ -91,9 +91,10 @@ def absolute_url(page, request):
 # --- The slip's form: language, format and the professional's own line ------------------------------
 
 
-class SlipForm(forms.Form):
-    """The slip's options, read from GET so they work without JS; over-long values are cut (``slip_options``)
-    and never stored. The language select is drawn by the template, with each language's own name."""
+class BriefjeForm(forms.Form):
+    """The slip's options, read from GET so they work without JS; over-long values are cut
+    (``briefje_options``) and never stored. The language select is drawn by the template, with each
+    language's own name."""
 
     formaat = forms.ChoiceField(
         label=_("Papier"), choices=FORMATEN, required=False, widget=forms.RadioSelect, initial="a5"
@@ -118,7 +119,7 @@ def clean_text(value, limit):
     return " ".join(value.split())[:limit]
 
 
-def slip_options(data):
+def briefje_options(data):
     """The cleaned options from a GET or POST: taal, formaat, naam and telefoon."""
     formaat = data.get("formaat", "")
     return {
@@ -129,7 +130,7 @@ def slip_options(data):
     }
 
 
-def slip_query(options, **extra):
+def briefje_query(options, **extra):
     """The query string that brings the same slip back; empty values are left out."""
     params = {key: value for key, value in options.items() if value}
     params.update(extra)
@@ -202,8 +203,8 @@ def date_rows(occurrences, with_title=False, usual_locatie_id=None):
     return rows
 
 
-def agenda_item_slip(page):
-    occurrences = list(page.upcoming_occurrences(DATES_ON_SLIP))
+def agenda_item_briefje(page):
+    occurrences = list(page.upcoming_occurrences(DATES_ON_BRIEFJE))
     contact = {
         "organisator": page.organisator_display,
         "naam": page.contact_naam,
@@ -232,7 +233,7 @@ def agenda_item_slip(page):
     }
 
 
-def initiative_slip(page, request):
+def initiative_briefje(page, request):
     """An initiative: the next dates of its linked activities, and its public contact route only. The
     initiator's own e-mail address is private (it lives in Bijdrage) and never goes on a slip."""
     linked = [
@@ -245,7 +246,7 @@ def initiative_slip(page, request):
     occurrences = list(
         Occurrence.objects.filter(page_id__in=linked_ids, end__gt=timezone.now())
         .select_related("page", "locatie")
-        .order_by("start", "page_id")[:DATES_ON_SLIP]
+        .order_by("start", "page_id")[:DATES_ON_BRIEFJE]
     )
     plek = None
     first = occurrences[0].page if occurrences else (linked[0] if linked else None)
@@ -275,14 +276,14 @@ def initiative_slip(page, request):
     }
 
 
-def organisation_slip(page):
+def organisation_briefje(page):
     """An organisation: its visiting address and public contact, and the next dates of the activities
     and spreekuren it organises (each with its title, as they are different items)."""
     organised = AgendaItemPage.objects.live().public().filter(organisator=page).values_list("pk", flat=True)
     occurrences = list(
         Occurrence.objects.filter(page_id__in=list(organised), end__gt=timezone.now())
         .select_related("page", "locatie")
-        .order_by("start", "page_id")[:DATES_ON_SLIP]
+        .order_by("start", "page_id")[:DATES_ON_BRIEFJE]
     )
     return {
         "soort": page.get_soort_display(),
@@ -295,18 +296,18 @@ def organisation_slip(page):
     }
 
 
-def slip_context(page, request, options):
+def briefje_context(page, request, options):
     """Everything the slip and the poster show, with the labels in ``options["taal"]``."""
     taal = options["taal"]
     with translation.override(taal):
         shown = localized(page, taal, request)
         url = absolute_url(shown, request)
         if isinstance(shown, AgendaItemPage):
-            item = agenda_item_slip(shown)
+            item = agenda_item_briefje(shown)
         elif isinstance(shown, OrganisatiePage):
-            item = organisation_slip(shown)
+            item = organisation_briefje(shown)
         else:
-            item = initiative_slip(shown, request)
+            item = initiative_briefje(shown, request)
         item.update(
             page=shown,
             titel=shown.title,
@@ -365,8 +366,8 @@ def share_target(soort, page, request, options):
         return f"{poster}?{urlencode({'taal': options['taal'], 'afdrukken': 1})}"
     base = reverse("verwijzen:briefje", args=[page.pk])
     if soort == "gedeeld-link":
-        return f"{base}?{slip_query(options, link=1)}#delen"
-    return f"{base}?{slip_query(options, afdrukken=1)}"
+        return f"{base}?{briefje_query(options, link=1)}#delen"
+    return f"{base}?{briefje_query(options, afdrukken=1)}"
 
 
 # --- Counting ---------------------------------------------------------------------------------------

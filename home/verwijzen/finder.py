@@ -151,7 +151,7 @@ def _time_reasons(filters, dagdelen, day_date):
 
 
 @dataclass
-class Context:
+class Zoekvraag:
     """What scoring needs besides the item: the cleaned filters, and derived values computed once."""
 
     filters: dict
@@ -350,7 +350,7 @@ def next_dates(pages, upcoming, filters):
     return {row["page_id"]: row for row in rows}
 
 
-def initiatieven(filters, locale):
+def initiatives(filters, locale):
     qs = (
         InitiatiefPage.objects.live()
         .public()
@@ -374,7 +374,7 @@ def initiatief_next_dates(initiatives, upcoming):
     return {row["page__initiatief_links__initiatief_id"]: row["eerste"] for row in rows}
 
 
-def organisaties(filters, locale):
+def organisations(filters, locale):
     qs = (
         OrganisatiePage.objects.live()
         .public()
@@ -397,7 +397,7 @@ def find(filters, now=None):
     """Every fitting item, ranked. Dates to show are added later, for one page of results only
     (``add_dates``)."""
     now = now or timezone.now()
-    ctx = Context.build(filters)
+    ctx = Zoekvraag.build(filters)
     upcoming = upcoming_occurrences(now)
     locale = Locale.get_default()  # translations share the dates and tags of the original
     results = []
@@ -436,9 +436,9 @@ def find(filters, now=None):
     practical = any(filters.get(name) for name in PRACTICAL_FILTERS)
     if ctx.hulpvraag is not None and not practical:
         # Without a question they have nothing to fit; with a practical filter we cannot promise it.
-        initiatives = initiatieven(filters, locale)
-        linked = initiatief_next_dates(initiatives, upcoming)
-        for page in initiatives:
+        found = initiatives(filters, locale)
+        linked = initiatief_next_dates(found, upcoming)
+        for page in found:
             scored = score_item(
                 ctx,
                 themas=page.themas.all(),
@@ -448,7 +448,7 @@ def find(filters, now=None):
             )
             if scored is not None:
                 results.append(Resultaat(page, "initiatief", *scored, volgende=linked.get(page.pk)))
-        for page in organisaties(filters, locale):
+        for page in organisations(filters, locale):
             scored = score_item(
                 ctx,
                 wijken=page.wijken.all(),

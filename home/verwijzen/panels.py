@@ -8,7 +8,7 @@ from wagtail.admin.ui.components import Component
 
 from initiatieven.makelaar.queue import is_makelaar, makelaar_wijk_ids
 
-from .briefjes import counts_for, overview, pages_in_wijken, slip_models
+from .briefjes import briefje_models, counts_for, overview, pages_in_wijken
 
 
 class VerwijzingenPanel(Panel):
@@ -27,7 +27,7 @@ class VerwijzingenPanel(Panel):
 
 def verwijzingen_tab(model):
     """The "Doorverwezen" tab, for the page types that have a slip (the ``register_page_tabs`` hook)."""
-    if not issubclass(model, slip_models()):
+    if not issubclass(model, briefje_models()):
         return []
     return [ObjectList([VerwijzingenPanel(heading=_("Doorverwezen"))], heading=_("Doorverwezen"))]
 

@@ -145,14 +145,14 @@ class SeeOther(HttpResponseRedirect):
     allowed_schemes = ["http", "https", "mailto"]
 
 
-def render_slip(request, page_id, template):
-    page = briefjes.get_slip_page(page_id)
-    options = briefjes.slip_options(request.GET)
-    context = briefjes.slip_context(page, request, options)
+def render_briefje(request, page_id, template):
+    page = briefjes.get_briefje_page(page_id)
+    options = briefjes.briefje_options(request.GET)
+    context = briefjes.briefje_context(page, request, options)
     context.update(
         item_page=page,
         options=options,
-        form=briefjes.SlipForm(initial=options),
+        form=briefjes.BriefjeForm(initial=options),
         print_now=request.GET.get("afdrukken") == "1",
         show_link=request.GET.get("link") == "1",
         share_buttons=briefjes.SHARE_BUTTONS,
@@ -161,20 +161,20 @@ def render_slip(request, page_id, template):
 
 
 @require_GET
-def slip(request, page_id):
-    return render_slip(request, page_id, "home/verwijzen/briefje.html")
+def briefje(request, page_id):
+    return render_briefje(request, page_id, "home/verwijzen/briefje.html")
 
 
 @require_GET
 def poster(request, page_id):
-    return render_slip(request, page_id, "home/verwijzen/poster.html")
+    return render_briefje(request, page_id, "home/verwijzen/poster.html")
 
 
 @require_GET
 def qr_svg(request, page_id):
     """The QR code on its own, for a newsletter or a screen: the page's URL in the chosen language."""
-    page = briefjes.get_slip_page(page_id)
-    options = briefjes.slip_options(request.GET)
+    page = briefjes.get_briefje_page(page_id)
+    options = briefjes.briefje_options(request.GET)
     shown = briefjes.localized(page, options["taal"], request)
     response = HttpResponse(briefjes.qr_svg_document(briefjes.absolute_url(shown, request)), "image/svg+xml")
     response["Content-Disposition"] = f'inline; filename="qr-{shown.slug}.svg"'
@@ -186,12 +186,12 @@ def qr_svg(request, page_id):
 def count(request, page_id):
     """POST: count one print or share of this item, then go where it leads. GET (a prefetcher, a
     bookmark, a crawler): no count, just back to the slip."""
-    page = briefjes.get_slip_page(page_id)
+    page = briefjes.get_briefje_page(page_id)
     if request.method != "POST":
         return redirect(reverse("verwijzen:briefje", args=[page.pk]))
     soort = request.POST.get("soort", "")
     if soort not in briefjes.SOORTEN:
         return render(request, "400.html", status=400)
     briefjes.record(page, soort)
-    options = briefjes.slip_options(request.POST)
+    options = briefjes.briefje_options(request.POST)
     return SeeOther(briefjes.share_target(soort, page, request, options))

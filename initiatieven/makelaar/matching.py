@@ -19,7 +19,7 @@ suggestion carries ``activiteit``: the initiative's linked live ActiviteitPage o
 fits the talent's dagdelen, the concrete moment to start ("kom woensdagochtend naar de tuinochtend").
 The stored occurrences of the linked activities tell the initiative's rhythm and dagdelen.
 
-``suggestions_for_need``: open talents (status in ``OPEN_STATUSES``) whose contact details were not
+``suggestions_for_behoefte``: open talents (status in ``OPEN_STATUSES``) whose contact details were not
 erased, in a wijk of the initiative (any wijk for heel de stad). For a need of soort helpers every such
 talent is a candidate; for plek, materiaal and budget only talents whose skills or toelichting match that
 need's text. Nothing for a need of an initiative that is gestopt or not live.
@@ -28,7 +28,7 @@ Score (a weighted sum; the weights are the constants below)
 -------------------------------------------------------------
 - Skills, the strongest signal. Every skill of the talent gets its best match among the targets:
   in ``suggestions_for_talent`` the initiative's sought skills (exact 1.0, same concept 0.8) and its need
-  texts (the skill as words in the text 0.9, same concept 0.7); in ``suggestions_for_need`` that need's
+  texts (the skill as words in the text 0.9, same concept 0.7); in ``suggestions_for_behoefte`` that need's
   text (1.0 / 0.8) and, weaker, the initiative's skills (0.6 / 0.5). Times ``W_SKILL`` (10). More skills
   add with diminishing returns (1, 1/2, 1/4 ...): one real match beats three near ones.
 - Toelichting (the talent's free text), a weaker signal: concepts in it that no skill already covered,
@@ -97,7 +97,7 @@ TALENT_SIDE = {
     "tag": {"exact": 1.0, "concept": 0.8, "text": 0.4},
     "need": {"exact": 0.9, "concept": 0.7, "text": 0.4},
 }
-NEED_SIDE = {
+BEHOEFTE_SIDE = {
     "need": {"exact": 1.0, "concept": 0.8, "text": 0.4},
     "tag": {"exact": 0.6, "concept": 0.5, "text": 0.25},
 }
@@ -189,12 +189,12 @@ class InitiativeProfile:
     rhythm: str | None = None
     dagdelen: set = field(default_factory=set)
 
-    def need_hints(self, needs):
+    def behoefte_hints(self, needs):
         dagdelen, rhythm = set(), None
         for behoefte, _target in needs:
-            found, need_rhythm = time_hints(behoefte.tekst)
+            found, behoefte_rhythm = time_hints(behoefte.tekst)
             dagdelen |= found
-            rhythm = rhythm or need_rhythm
+            rhythm = rhythm or behoefte_rhythm
         return dagdelen, rhythm
 
 
@@ -397,29 +397,31 @@ def score_for_talent(talent, initiative):
     content, content_reasons = _content_score(talent, targets, TALENT_SIDE)
     if not initiative.needs or not (helpers or content):
         return None
-    hinted, need_rhythm = initiative.need_hints(initiative.needs)
+    hinted, behoefte_rhythm = initiative.behoefte_hints(initiative.needs)
     context, context_reasons = _context_score(
-        talent, initiative, initiative.dagdelen | hinted, initiative.rhythm or need_rhythm
+        talent, initiative, initiative.dagdelen | hinted, initiative.rhythm or behoefte_rhythm
     )
     score = content + context + (W_HELPERS if helpers else 0)
     return score, _ordered_reasons(context_reasons, content_reasons)
 
 
-def score_for_need(talent, initiative, behoefte):
+def score_for_behoefte(talent, initiative, behoefte):
     """(score, reasons) of a talent for one need, or None when they cannot meet it."""
     need = next((n for n in initiative.needs if n[0].pk == behoefte.pk), None)
     if need is None:
         need = (behoefte, Target("need", behoefte.tekst, phrase(behoefte.tekst), concepts(behoefte.tekst)))
     targets = [need[1], *initiative.tags]
-    content, content_reasons = _content_score(talent, targets, NEED_SIDE)
+    content, content_reasons = _content_score(talent, targets, BEHOEFTE_SIDE)
     if behoefte.soort != "helpers":
         # Only a talent that offers what is asked: skills or toelichting against the need's own text.
-        own, _reasons = _content_score(talent, [need[1]], NEED_SIDE)
+        own, _reasons = _content_score(talent, [need[1]], BEHOEFTE_SIDE)
         if not own:
             return None
-    hinted, need_rhythm = initiative.need_hints([need])
+    hinted, behoefte_rhythm = initiative.behoefte_hints([need])
     dagdelen = hinted or initiative.dagdelen  # the need's own time words come first
-    context, context_reasons = _context_score(talent, initiative, dagdelen, need_rhythm or initiative.rhythm)
+    context, context_reasons = _context_score(
+        talent, initiative, dagdelen, behoefte_rhythm or initiative.rhythm
+    )
     return content + context, _ordered_reasons(context_reasons, content_reasons)
 
 
@@ -486,7 +488,7 @@ def candidate_talents(page, wijk_ids):
     return talents.order_by("aangemaakt_op", "pk")
 
 
-def suggestions_for_need(behoefte, limit=10, today=None):
+def suggestions_for_behoefte(behoefte, limit=10, today=None):
     """Open talents for one need of an initiative, best first."""
     page = InitiatiefPage.objects.live().filter(pk=behoefte.page_id).exclude(status="gestopt").first()
     if page is None:
@@ -495,7 +497,7 @@ def suggestions_for_need(behoefte, limit=10, today=None):
     talents = list(candidate_talents(page, initiative.wijk_ids))
     suggestions = []
     for profile in _talent_profiles(talents):
-        scored = score_for_need(profile, initiative, behoefte)
+        scored = score_for_behoefte(profile, initiative, behoefte)
         if scored is None:
             continue
         score, reasons = scored

@@ -127,7 +127,7 @@ def koppel_views(policy, inspect_url_name):
     return koppel, uitkomst
 
 
-def need_view(policy):
+def behoefte_view(policy):
     """'Wie kan helpen?': ranked open talents for one need of an initiative in the makelaar's wijken."""
     from django.template.response import TemplateResponse
 
@@ -141,10 +141,10 @@ def need_view(policy):
         wijken = set(page.wijken.values_list("pk", flat=True))
         if not (request.user.is_superuser or page.heel_de_stad or wijken & makelaar_wijk_ids(request.user)):
             raise Http404
-        from .matching import suggestions_for_need
+        from .matching import suggestions_for_behoefte
 
         suggestions = [
-            s for s in suggestions_for_need(behoefte, limit=10) if may_handle(request.user, s.talent)
+            s for s in suggestions_for_behoefte(behoefte, limit=10) if may_handle(request.user, s.talent)
         ]
         return TemplateResponse(
             request,
@@ -160,7 +160,7 @@ def need_view(policy):
     return view
 
 
-def open_needs(user, limit=8):
+def open_behoeften(user, limit=8):
     """Needs of live initiatives in the user's wijken, for the dashboard."""
     from django.db.models import Q
 

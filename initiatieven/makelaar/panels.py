@@ -24,11 +24,11 @@ class WatSpeeltErPanel(Component):
         table = overview(self.user)
         koppelingen = Koppeling.objects.filter(talent__in=scoped(Talent.objects.all(), self.user))
         outcomes = dict(koppelingen.values_list("uitkomst").annotate(n=Count("pk")))
-        from .matching_views import open_needs
+        from .matching_views import open_behoeften
 
         context.update(
             table=table,
-            needs=open_needs(self.user),
+            needs=open_behoeften(self.user),
             ideeen_url=reverse("ideeen:index"),
             signalen_url=reverse("signalen:index"),
             bundel_url=reverse("bundels:add"),

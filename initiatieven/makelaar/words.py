@@ -105,8 +105,6 @@ def stem(word):
     return word
 
 
-
-
 def is_time_word(word):
     return any(key in word for key in (*DAGDEEL_WORDS, *WEEKDAYS))
 

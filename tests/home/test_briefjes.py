@@ -125,7 +125,7 @@ def moestuin(home, koffie):
     return page
 
 
-def slip_url(page):
+def briefje_url(page):
     return reverse("verwijzen:briefje", args=[page.pk])
 
 
@@ -209,7 +209,7 @@ def inline_svg(html):
 
 
 def test_slip_shows_title_intro_and_the_next_three_dates_with_the_cancelled_one_marked(client, koffie):
-    response = client.get(slip_url(koffie))
+    response = client.get(briefje_url(koffie))
     assert response.status_code == 200
     html = response.content.decode()
     assert "Koffie-ochtend" in html and "Elke ochtend koffie en een praatje." in html
@@ -226,7 +226,7 @@ def test_slip_shows_title_intro_and_the_next_three_dates_with_the_cancelled_one_
 
 
 def test_slip_shows_address_accessibility_cost_sign_up_and_contact(client, koffie):
-    html = client.get(slip_url(koffie)).content.decode()
+    html = client.get(briefje_url(koffie)).content.decode()
     assert "Buurthuis De Tulp" in html and "Tulpenstraat 14" in html and "2033 KN Haarlem" in html
     assert "Toegankelijk met rolstoel" in html and "Aangepast toilet" in html
     assert "Geen ringleiding" in html and "Geen lift" in html
@@ -241,7 +241,7 @@ def test_a_date_at_another_place_names_that_place(client, tulp, koffie):
         page=koffie, datum=TODAY + dt.timedelta(days=3), soort="gewijzigd", nieuwe_locatie=badhuis
     )
     rebuild_occurrences(koffie)
-    response = client.get(slip_url(koffie))
+    response = client.get(briefje_url(koffie))
     assert [d["plek"] for d in response.context["dates"]] == ["", "", "Het Badhuis"]
     assert "Gewijzigd" in response.content.decode()
 
@@ -252,14 +252,14 @@ def test_slip_falls_back_to_the_organiser_then_the_host_for_a_contact(client, ho
     )
     via_organiser = ActiviteitPageFactory(parent=agenda, organisator=organisator, locatie=tulp)
     via_host = ActiviteitPageFactory(parent=agenda, locatie=tulp)
-    assert "023 555 02 50" in client.get(slip_url(via_organiser)).content.decode()
-    html = client.get(slip_url(via_host)).content.decode()
+    assert "023 555 02 50" in client.get(briefje_url(via_organiser)).content.decode()
+    html = client.get(briefje_url(via_host)).content.decode()
     assert "Henk" in html and "023 555 09 09" in html
 
 
 def test_walk_in_spreekuur_says_so_and_hides_the_sign_up_text(client, agenda):
     page = SpreekuurPageFactory(parent=agenda, aanmelden="inloop", aanmelden_hoe="Niet tonen aub")
-    html = client.get(slip_url(page)).content.decode()
+    html = client.get(briefje_url(page)).content.decode()
     assert "Inloop: je kunt gewoon binnenlopen" in html
     assert "Niet tonen aub" not in html
 
@@ -267,7 +267,7 @@ def test_walk_in_spreekuur_says_so_and_hides_the_sign_up_text(client, agenda):
 def test_initiative_slip_shows_linked_dates_and_the_public_contact_route_never_the_private_email(
     client, moestuin, koffie
 ):
-    response = client.get(slip_url(moestuin))
+    response = client.get(briefje_url(moestuin))
     html = response.content.decode()
     assert response.status_code == 200
     assert "Buurtmoestuin" in html and "Bewoners van de Tulpstraat" in html
@@ -277,7 +277,7 @@ def test_initiative_slip_shows_linked_dates_and_the_public_contact_route_never_t
     assert "Stuur een bericht via de website" in html
     assert PRIVATE_EMAIL not in html and PRIVATE_NAME not in html
     for language in ("en", "tr", "ar", "pl"):
-        assert PRIVATE_EMAIL not in client.get(slip_url(moestuin), {"taal": language}).content.decode()
+        assert PRIVATE_EMAIL not in client.get(briefje_url(moestuin), {"taal": language}).content.decode()
     poster = client.get(reverse("verwijzen:poster", args=[moestuin.pk])).content.decode()
     assert PRIVATE_EMAIL not in poster and PRIVATE_NAME not in poster
 
@@ -288,7 +288,7 @@ def test_initiative_without_a_contact_form_sends_people_to_the_portal_contact(cl
         site=home.get_site(),
         defaults={"contact_telefoon": "023 555 00 00", "contact_email": "wijk@example.nl"},
     )
-    html = client.get(slip_url(moestuin)).content.decode()
+    html = client.get(briefje_url(moestuin)).content.decode()
     assert "Stuur een bericht via de website" not in html
     assert "De sociaal makelaar brengt je in contact" in html
     assert "023 555 00 00" in html and "wijk@example.nl" in html
@@ -326,7 +326,7 @@ def test_organisation_slip_shows_its_address_contact_and_the_dates_of_what_it_or
     )
     rebuild_occurrences(taalcafe)
     rebuild_occurrences(ander)
-    response = client.get(slip_url(welzijn))
+    response = client.get(briefje_url(welzijn))
     html = response.content.decode()
     assert response.status_code == 200
     assert "Welzijn Haarlem" in html and "Wij helpen je op weg in de wijk." in html
@@ -339,7 +339,7 @@ def test_organisation_slip_shows_its_address_contact_and_the_dates_of_what_it_or
     assert client.get(reverse("verwijzen:poster", args=[welzijn.pk])).status_code == 200
     assert client.post(tel_url(welzijn), {"soort": "afgedrukt"}).status_code == 303
     assert counts() == [(welzijn.pk, TODAY.replace(day=1), "afgedrukt", 1)]
-    assert f'href="{slip_url(welzijn)}"' in client.get(welzijn.url).content.decode()
+    assert f'href="{briefje_url(welzijn)}"' in client.get(welzijn.url).content.decode()
 
 
 def test_organisation_slip_without_an_address_names_where_it_works(client, home):
@@ -347,7 +347,7 @@ def test_organisation_slip_without_an_address_names_where_it_works(client, home)
     buurtgroep = OrganisatiePageFactory(
         parent=OrganisatiesIndexPageFactory(parent=home), title="Buurtgroep", wijken=[schalkwijk]
     )
-    html = client.get(slip_url(buurtgroep)).content.decode()
+    html = client.get(briefje_url(buurtgroep)).content.decode()
     assert "Schalkwijk" in html
     assert "Er staan nu geen datums in de agenda" in html
 
@@ -356,7 +356,7 @@ def test_organisation_slip_without_an_address_names_where_it_works(client, home)
 
 
 def test_turkish_slip_of_a_dutch_only_page_has_turkish_labels_and_dates_and_dutch_text(client, koffie):
-    response = client.get(slip_url(koffie), {"taal": "tr"})
+    response = client.get(briefje_url(koffie), {"taal": "tr"})
     html = response.content.decode()
     assert '<article class="slip slip--a5" lang="tr" dir="ltr"' in html
     for label in ("Sonraki tarihler", "Nerede", "Ücret", "Önceden kayıt gerekli", "İptal", "İrtibat kişiniz"):
@@ -371,7 +371,7 @@ def test_turkish_slip_of_a_dutch_only_page_has_turkish_labels_and_dates_and_dutc
 
 
 def test_arabic_slip_is_right_to_left_with_arabic_labels(client, koffie):
-    html = client.get(slip_url(koffie), {"taal": "ar"}).content.decode()
+    html = client.get(briefje_url(koffie), {"taal": "ar"}).content.decode()
     assert 'lang="ar" dir="rtl"' in html
     assert "المواعيد القادمة" in html and "المكان" in html
 
@@ -381,16 +381,16 @@ def test_arabic_slip_is_right_to_left_with_arabic_labels(client, koffie):
     [("nl", "De volgende keren"), ("en", "Next dates"), ("pl", "Najbliższe terminy")],
 )
 def test_every_language_translates_the_slip_labels(client, koffie, taal, label):
-    assert label in client.get(slip_url(koffie), {"taal": taal}).content.decode()
+    assert label in client.get(briefje_url(koffie), {"taal": taal}).content.decode()
 
 
 def test_the_slip_defaults_to_the_language_of_the_request_and_ignores_an_unknown_taal(client, koffie):
     with translation.override("pl"):
-        polish = slip_url(koffie)
+        polish = briefje_url(koffie)
     assert polish.startswith("/pl/")
     assert '<article class="slip slip--a5" lang="pl"' in client.get(polish).content.decode()
     translation.activate("nl")
-    html = client.get(slip_url(koffie), {"taal": "xx"}).content.decode()
+    html = client.get(briefje_url(koffie), {"taal": "xx"}).content.decode()
     assert '<article class="slip slip--a5" lang="nl"' in html
 
 
@@ -398,7 +398,7 @@ def test_a_translated_page_shows_its_own_title_and_its_qr_code_opens_the_transla
     client, koffie, tmp_path
 ):
     translate_to(koffie, "tr", title="Kahve sabahı", intro="Her sabah kahve ve sohbet.")
-    response = client.get(slip_url(koffie), {"taal": "tr"})
+    response = client.get(briefje_url(koffie), {"taal": "tr"})
     html = response.content.decode()
     assert "Kahve sabahı" in html and "Her sabah kahve ve sohbet." in html
     assert 'lang="tr" dir="ltr">Kahve sabahı' not in html  # its own language: no lang override needed
@@ -407,13 +407,13 @@ def test_a_translated_page_shows_its_own_title_and_its_qr_code_opens_the_transla
     # The translation shares its original's dates.
     assert len(response.context["dates"]) == 3
     # Dutch still gets the Dutch page.
-    assert "Kahve sabahı" not in client.get(slip_url(koffie), {"taal": "nl"}).content.decode()
+    assert "Kahve sabahı" not in client.get(briefje_url(koffie), {"taal": "nl"}).content.decode()
 
 
 def test_a_draft_translation_is_not_used(client, koffie):
     translation_page = translate_to(koffie, "tr", title="Kahve sabahı")
     translation_page.unpublish()
-    response = client.get(slip_url(koffie), {"taal": "tr"})
+    response = client.get(briefje_url(koffie), {"taal": "tr"})
     assert "Kahve sabahı" not in response.content.decode()
     assert response.context["url"] == "http://testserver/agenda/koffie-ochtend/"
 
@@ -422,7 +422,7 @@ def test_a_draft_translation_is_not_used(client, koffie):
 
 
 def test_the_slip_qr_code_is_valid_svg_that_decodes_to_the_page_url(client, koffie, tmp_path):
-    html = client.get(slip_url(koffie)).content.decode()
+    html = client.get(briefje_url(koffie)).content.decode()
     svg = inline_svg(html)
     root = ET.fromstring(svg)
     assert root.tag == "svg" and root.get("viewBox") and root.get("aria-label")
@@ -443,7 +443,7 @@ def test_the_qr_endpoint_returns_an_svg_document_of_the_page_url(client, koffie,
 
 def test_the_professionals_name_and_phone_show_escaped_and_cut_to_length(client, koffie):
     response = client.get(
-        slip_url(koffie), {"naam": "<script>alert(1)</script>" + "x" * 100, "telefoon": "06 1234 5678" * 5}
+        briefje_url(koffie), {"naam": "<script>alert(1)</script>" + "x" * 100, "telefoon": "06 1234 5678" * 5}
     )
     html = response.content.decode()
     assert "<script>alert(1)" not in html
@@ -455,7 +455,7 @@ def test_the_professionals_name_and_phone_show_escaped_and_cut_to_length(client,
 
 def test_the_slip_form_works_without_js_as_a_get_form(client, koffie):
     html = client.get(
-        slip_url(koffie), {"naam": "Sanne de Vries", "telefoon": "06 1234 5678"}
+        briefje_url(koffie), {"naam": "Sanne de Vries", "telefoon": "06 1234 5678"}
     ).content.decode()
     assert '<form method="get"' in html
     assert '<span class="slip__fill">Sanne de Vries</span>' in html
@@ -463,13 +463,13 @@ def test_the_slip_form_works_without_js_as_a_get_form(client, koffie):
     assert 'name="taal"' in html and 'name="naam"' in html and 'name="telefoon"' in html
     assert "<script>" not in html  # no inline script; print.js only after "Afdrukken"
     assert "js/print.js" not in html
-    assert "js/print.js" in client.get(slip_url(koffie), {"afdrukken": "1"}).content.decode()
+    assert "js/print.js" in client.get(briefje_url(koffie), {"afdrukken": "1"}).content.decode()
 
 
 def test_half_a4_format_is_chosen_with_formaat(client, koffie):
-    html = client.get(slip_url(koffie), {"formaat": "half-a4"}).content.decode()
+    html = client.get(briefje_url(koffie), {"formaat": "half-a4"}).content.decode()
     assert "slip-page--half-a4" in html and "slip slip--half-a4" in html
-    assert "slip slip--a5" in client.get(slip_url(koffie), {"formaat": "a3"}).content.decode()
+    assert "slip slip--a5" in client.get(briefje_url(koffie), {"formaat": "a3"}).content.decode()
 
 
 def test_the_poster_is_a4_with_a_large_qr_code_and_no_personal_line(client, koffie, tmp_path):
@@ -492,8 +492,8 @@ def test_unknown_page_is_404_everywhere(client, koffie, name):
 
 
 def test_a_page_that_is_not_an_activity_spreekuur_initiative_or_organisation_has_no_slip(client, home, tulp):
-    assert client.get(slip_url(home)).status_code == 404
-    assert client.get(slip_url(tulp)).status_code == 404
+    assert client.get(briefje_url(home)).status_code == 404
+    assert client.get(briefje_url(tulp)).status_code == 404
     assert client.post(tel_url(tulp), {"soort": "afgedrukt"}).status_code == 404
     assert counts() == []
 
@@ -501,15 +501,15 @@ def test_a_page_that_is_not_an_activity_spreekuur_initiative_or_organisation_has
 def test_a_stopped_initiative_has_no_slip_and_no_slip_button(client, moestuin):
     moestuin.status = "gestopt"
     moestuin.save_revision().publish()
-    assert client.get(slip_url(moestuin)).status_code == 404
+    assert client.get(briefje_url(moestuin)).status_code == 404
     assert client.post(tel_url(moestuin), {"soort": "afgedrukt"}).status_code == 404
-    assert f'href="{slip_url(moestuin)}"' not in client.get(moestuin.url).content.decode()
+    assert f'href="{briefje_url(moestuin)}"' not in client.get(moestuin.url).content.decode()
     assert counts() == []
 
 
 def test_an_unpublished_page_has_no_slip_and_counts_nothing(client, koffie):
     koffie.unpublish()
-    assert client.get(slip_url(koffie)).status_code == 404
+    assert client.get(briefje_url(koffie)).status_code == 404
     assert client.get(reverse("verwijzen:qr", args=[koffie.pk])).status_code == 404
     assert client.post(tel_url(koffie), {"soort": "afgedrukt"}).status_code == 404
     assert counts() == []
@@ -517,7 +517,7 @@ def test_an_unpublished_page_has_no_slip_and_counts_nothing(client, koffie):
 
 def test_a_private_page_has_no_slip(client, koffie):
     PageViewRestriction.objects.create(page=koffie, restriction_type="login")
-    assert client.get(slip_url(koffie)).status_code == 404
+    assert client.get(briefje_url(koffie)).status_code == 404
 
 
 # --- Counting ---------------------------------------------------------------------------------------
@@ -528,7 +528,7 @@ def test_afdrukken_counts_one_and_redirects_303_to_the_slip_that_opens_the_print
     response = client.post(tel_url(koffie), data)
     assert response.status_code == 303
     location = urlsplit(response["Location"])
-    assert location.path == slip_url(koffie)
+    assert location.path == briefje_url(koffie)
     assert parse_qs(location.query) == {
         "taal": ["tr"],
         "formaat": ["half-a4"],
@@ -575,7 +575,7 @@ def test_sharing_as_a_link_returns_to_the_slip_showing_the_link(client, koffie):
     html = response.content.decode()
     assert response.redirect_chain[0][1] == 303
     assert 'id="deel-link"' in html and 'value="http://testserver/agenda/koffie-ochtend/"' in html
-    assert 'id="deel-link"' not in client.get(slip_url(koffie)).content.decode()
+    assert 'id="deel-link"' not in client.get(briefje_url(koffie)).content.decode()
 
 
 def test_the_poster_print_button_counts_a_poster_and_returns_to_the_poster(client, koffie):
@@ -595,9 +595,9 @@ def test_an_unknown_kind_is_400_and_counts_nothing(client, koffie, soort):
 def test_get_never_changes_a_count(client, koffie):
     """Link prefetchers and crawlers follow GETs: none of them counts."""
     response = client.get(tel_url(koffie), {"soort": "afgedrukt"})
-    assert response.status_code == 302 and response["Location"] == slip_url(koffie)
+    assert response.status_code == 302 and response["Location"] == briefje_url(koffie)
     client.head(tel_url(koffie), {"soort": "afgedrukt"})
-    client.get(slip_url(koffie), {"afdrukken": "1", "soort": "afgedrukt"})
+    client.get(briefje_url(koffie), {"afdrukken": "1", "soort": "afgedrukt"})
     client.get(reverse("verwijzen:poster", args=[koffie.pk]), {"afdrukken": "1"})
     client.get(reverse("verwijzen:qr", args=[koffie.pk]))
     assert counts() == []
@@ -614,7 +614,7 @@ def test_posting_without_a_csrf_token_is_refused(koffie):
 
 
 def test_the_slip_buttons_are_post_forms_with_a_csrf_token(client, koffie):
-    html = client.get(slip_url(koffie)).content.decode()
+    html = client.get(briefje_url(koffie)).content.decode()
     assert html.count(f'<form method="post" action="{tel_url(koffie)}"') == 4
     assert html.count('name="csrfmiddlewaretoken"') == 4
     for soort in ("afgedrukt", "gedeeld-link", "gedeeld-email", "gedeeld-whatsapp"):
@@ -762,6 +762,6 @@ def test_someone_who_is_not_a_makelaar_does_not_get_the_dashboard_panel(client, 
 
 
 def test_activity_and_initiative_pages_link_to_their_slip(client, koffie, moestuin):
-    assert f'href="{slip_url(koffie)}"' in client.get(koffie.url).content.decode()
-    assert f'href="{slip_url(moestuin)}"' in client.get(moestuin.url).content.decode()
+    assert f'href="{briefje_url(koffie)}"' in client.get(koffie.url).content.decode()
+    assert f'href="{briefje_url(moestuin)}"' in client.get(moestuin.url).content.decode()
     assert "Print een briefje" in client.get(koffie.url).content.decode()

@@ -15,7 +15,7 @@ from django.utils.html import escape
 
 from activiteiten.models import AgendaItemPage, Taal
 from activiteiten.occurrences import rebuild_all, rebuild_occurrences
-from home.verwijzen.finder import WEIGHTS, Context, score_item, zoekwoord_patterns
+from home.verwijzen.finder import WEIGHTS, Zoekvraag, score_item, zoekwoord_patterns
 from initiatieven.models import InitiatiefPage
 from portal.demo import DemoContext, ensure_groups
 from portal.models import Hulpvraag, OrganisatiePage, Thema
@@ -307,7 +307,7 @@ def test_score_item_explains_overdag_and_counts_the_weights():
     ontmoeting = Thema(pk=1, naam="Ontmoeting", naam_en="Meeting people")  # unsaved: no database needed
     wijk = SimpleNamespace(pk=7, naam="Schalkwijk")
     hulpvraag = SimpleNamespace(zoekwoorden_list=["koffie"])
-    ctx = Context(
+    ctx = Zoekvraag(
         filters={"hulpvraag": hulpvraag, "wijk": wijk, "dagdeel": ["overdag"], "gratis": True},
         hulpvraag=hulpvraag,
         hulp_themas={1},

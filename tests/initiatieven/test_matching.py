@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from activiteiten.occurrences import rebuild_occurrences
-from initiatieven.makelaar.matching import suggestions_for_need, suggestions_for_talent
+from initiatieven.makelaar.matching import suggestions_for_behoefte, suggestions_for_talent
 from initiatieven.models import Behoefte, GekoppeldeActiviteit, InitiatiefPage, Talent
 
 from ..factories import (
@@ -176,7 +176,7 @@ def ours_for_talent(talent):
 
 
 def ours_for_need(behoefte):
-    return [s.talent.pk for s in suggestions_for_need(behoefte)]
+    return [s.talent.pk for s in suggestions_for_behoefte(behoefte)]
 
 
 def _skill_names(obj):
@@ -367,13 +367,13 @@ def test_need_suggestions_rank_the_talent_that_offers_what_is_asked_and_skip_clo
     make_talent([wijken["noord"]], ["vervoer"], naam="Klaar", status="afgerond")
     make_talent([wijken["noord"]], ["vervoer"], naam="Gewist", geanonimiseerd_op=timezone.now())
 
-    suggestions = suggestions_for_need(need)
+    suggestions = suggestions_for_behoefte(need)
 
     assert [s.talent for s in suggestions] == [driver, cook]
     assert suggestions[0].reasons == ("zelfde wijk", "vaardigheid: vervoer ≈ chauffeur")
     restaurant.status = "gestopt"
     restaurant.save()
-    assert suggestions_for_need(need) == []
+    assert suggestions_for_behoefte(need) == []
 
 
 # --- Queries do not grow with the number of candidates -------------------------------------------------
@@ -418,12 +418,12 @@ def test_query_count_is_the_same_for_3_and_12_candidate_talents(index, agenda, w
     need = page.behoeften.get()
     for i in range(3):
         make_talent([wijken["oost"]], ["koken", "klussen"], naam=f"Talent {i}")
-    at_3, suggestions = _count_queries(suggestions_for_need, Behoefte.objects.get(pk=need.pk))
+    at_3, suggestions = _count_queries(suggestions_for_behoefte, Behoefte.objects.get(pk=need.pk))
     assert len(suggestions) == 3
 
     for i in range(3, 12):
         make_talent([wijken["oost"]], ["koken", "klussen"], naam=f"Talent {i}")
-    at_12, suggestions = _count_queries(suggestions_for_need, Behoefte.objects.get(pk=need.pk), 20)
+    at_12, suggestions = _count_queries(suggestions_for_behoefte, Behoefte.objects.get(pk=need.pk), 20)
     assert len(suggestions) == 12
     assert at_12 == at_3
 
@@ -465,4 +465,4 @@ def test_labelled_set_ranks_good_talents_for_needs_high_and_never_closed_ones(la
 
     closed = {labelled.talents["ursula"].pk, labelled.talents["victor"].pk}
     for behoefte, _good in labelled.needs:
-        assert not closed & {s.talent.pk for s in suggestions_for_need(behoefte, limit=50)}
+        assert not closed & {s.talent.pk for s in suggestions_for_behoefte(behoefte, limit=50)}
