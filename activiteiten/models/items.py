@@ -1,20 +1,16 @@
-"""The agenda: activities and spreekuren with their schedule, and the stored occurrence table.
-
-Schedules are expanded by one function (``activiteiten.recurrence.expand``) into ``Occurrence`` rows,
-rebuilt for one page after commit on publish, unpublish and delete (see ``signals.py``).
-"""
+"""Activities and spreekuren: what they share (``AgendaItemPage``: tags, place, cost, sign-up, contact and
+the schedule), the two page types, and their editor's form and tabs."""
 
 import datetime
 
 from recurrence.fields import RecurrenceField
 
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -24,12 +20,10 @@ from wagtail.admin.panels import (
     ObjectList,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal.blocks import BodyBlock
-from portal.kalender import DAGDEEL_CHOICES
 from portal.models import (
     NAMEN_ZOEKEN,
     BasePage,
@@ -42,32 +36,13 @@ from portal.models import (
 )
 from portal.panels import PageTabs
 
-from .describe import describe_schedule
-from .panels import OrphanedExceptionsPanel
-from .recurrence import Schedule, expand
-from .widgets import RecurrenceWidget
+from ..describe import describe_schedule
+from ..panels import OrphanedExceptionsPanel
+from ..recurrence import Schedule, expand
+from ..widgets import RecurrenceWidget
+from .taal import Taal
 
 MAX_DAGEN = 14  # the longest one occurrence may last; the agenda queries rely on it
-
-
-class Taal(models.Model):
-    """A language that is spoken at an activity (Nederlands, Turks, Arabisch ...)."""
-
-    code = models.CharField(
-        _("taalcode"), max_length=10, unique=True, help_text=_("Bijvoorbeeld nl, tr, ar.")
-    )
-    naam = models.CharField(_("naam"), max_length=60)
-    sort_order = models.PositiveIntegerField(_("volgorde"), default=0)
-
-    panels = [FieldPanel("naam"), FieldPanel("code")]
-
-    class Meta:
-        ordering = ["sort_order", "naam"]
-        verbose_name = _("taal")
-        verbose_name_plural = _("talen")
-
-    def __str__(self):
-        return self.naam
 
 
 class AgendaItemPageForm(WijkenPageForm):
@@ -378,7 +353,8 @@ class AgendaItemPage(BasePage):
     @property
     def shared_occurrences(self):
         """The stored dates; a translation shares those of the page in the default locale."""
-        from .occurrences import source_page_id
+        from ..occurrences import source_page_id
+        from .occurrence import Occurrence
 
         return Occurrence.objects.filter(page_id=source_page_id(self))
 
@@ -389,7 +365,7 @@ class AgendaItemPage(BasePage):
         """The next dates: from the occurrence table, or computed directly for a preview (a draft
         never enters the table)."""
         if getattr(request, "is_preview", False):
-            from .occurrences import window
+            from ..occurrences import window
 
             start, end = window()
             return expand(Schedule.from_page(self), max(start, timezone.now()), end)[:limit]
@@ -412,7 +388,7 @@ class AgendaItemPage(BasePage):
         return sorted(changed, key=lambda d: d.original_start or d.start)[:10]
 
     def get_context(self, request, *args, **kwargs):
-        from . import jsonld
+        from .. import jsonld
 
         context = super().get_context(request, *args, **kwargs)
         dates = self.upcoming_dates(request)
@@ -430,83 +406,6 @@ class AgendaItemPage(BasePage):
         if self.kosten == "bedrag" and self.bedrag:
             return "€ " + formats.number_format(self.bedrag, 2, use_l10n=True)
         return self.get_kosten_display()
-
-
-class Tijdslot(Orderable):
-    """A time slot on every date of the schedule (for example 10:00–12:00)."""
-
-    page = ParentalKey(AgendaItemPage, on_delete=models.CASCADE, related_name="tijdsloten")
-    start_tijd = models.TimeField(_("van"))
-    eind_tijd = models.TimeField(_("tot"))
-
-    panels = [FieldRowPanel([FieldPanel("start_tijd"), FieldPanel("eind_tijd")])]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("tijd")
-        verbose_name_plural = _("tijden")
-
-    def __str__(self):
-        return f"{self.start_tijd:%H:%M}–{self.eind_tijd:%H:%M}"
-
-
-class Uitzondering(Orderable):
-    """One date of a series that is cancelled, moved or changed."""
-
-    SOORTEN = [
-        ("vervalt", _("Vervalt")),
-        ("verplaatst", _("Verplaatst naar een andere datum")),
-        ("gewijzigd", _("Andere tijd of plek")),
-    ]
-
-    page = ParentalKey(AgendaItemPage, on_delete=models.CASCADE, related_name="uitzonderingen")
-    datum = models.DateField(_("datum in de reeks"))
-    soort = models.CharField(_("wat verandert er?"), max_length=20, choices=SOORTEN, default="vervalt")
-    nieuwe_datum = models.DateField(_("nieuwe datum"), null=True, blank=True)
-    nieuwe_start_tijd = models.TimeField(_("nieuwe begintijd"), null=True, blank=True)
-    nieuwe_eind_tijd = models.TimeField(_("nieuwe eindtijd"), null=True, blank=True)
-    nieuwe_locatie = models.ForeignKey(
-        LocatiePage,
-        verbose_name=_("nieuwe locatie"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    toelichting = models.CharField(
-        _("korte uitleg"),
-        max_length=200,
-        blank=True,
-        help_text=_("Bijvoorbeeld: 'Vervalt i.v.m. Koningsdag'."),
-    )
-
-    panels = [
-        FieldRowPanel([FieldPanel("datum"), FieldPanel("soort")]),
-        FieldRowPanel(
-            [FieldPanel("nieuwe_datum"), FieldPanel("nieuwe_start_tijd"), FieldPanel("nieuwe_eind_tijd")]
-        ),
-        FieldPanel("nieuwe_locatie"),
-        FieldPanel("toelichting"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("uitzondering")
-        verbose_name_plural = _("uitzonderingen")
-
-    def clean(self):
-        super().clean()
-        if self.soort == "verplaatst" and not self.nieuwe_datum:
-            raise ValidationError({"nieuwe_datum": _("Vul de nieuwe datum in.")})
-        if self.soort == "gewijzigd" and not (self.nieuwe_start_tijd or self.nieuwe_locatie_id):
-            raise ValidationError({"nieuwe_start_tijd": _("Vul een nieuwe tijd of een nieuwe locatie in.")})
-        if (
-            self.nieuwe_start_tijd
-            and self.nieuwe_eind_tijd
-            and self.nieuwe_eind_tijd <= self.nieuwe_start_tijd
-        ):
-            raise ValidationError({"nieuwe_eind_tijd": _("De eindtijd moet na de begintijd liggen.")})
-
-    def __str__(self):
-        return f"{self.datum:%d-%m-%Y} {self.get_soort_display()}"
 
 
 class ActiviteitPage(AgendaItemPage):
@@ -546,84 +445,3 @@ class SpreekuurPage(AgendaItemPage):
     @property
     def onderwerpen_list(self):
         return [regel.strip() for regel in self.onderwerpen.splitlines() if regel.strip()]
-
-
-class Occurrence(models.Model):
-    """One stored date of an agenda item, within a rolling window. Rebuilt from the schedule; never edited."""
-
-    STATUSSEN = [
-        ("gepland", _("Gaat door")),
-        ("vervalt", _("Vervalt")),
-        ("verplaatst", _("Verplaatst")),
-        ("gewijzigd", _("Gewijzigd")),
-    ]
-    DAGDELEN = DAGDEEL_CHOICES
-
-    page = models.ForeignKey(AgendaItemPage, on_delete=models.CASCADE, related_name="occurrences")
-    start = models.DateTimeField()
-    end = models.DateTimeField()
-    datum = models.DateField(help_text="Local (Europe/Amsterdam) date of the start.")
-    dagdeel = models.CharField(max_length=10, choices=DAGDELEN)
-    status = models.CharField(max_length=12, choices=STATUSSEN, default="gepland")
-    original_start = models.DateTimeField(null=True, blank=True)
-    toelichting = models.CharField(max_length=200, blank=True)
-    locatie = models.ForeignKey(
-        LocatiePage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    # Denormalised for the agenda filters, so a listing is one indexed query.
-    is_gratis = models.BooleanField(default=False)
-    is_inloop = models.BooleanField(default=False)
-    is_toegankelijk = models.BooleanField(default=False)
-    is_heel_de_stad = models.BooleanField(default=False)
-
-    class Meta:
-        ordering = ["start", "page_id", "id"]
-        indexes = [
-            # Covers the agenda's window and every yes/no filter, so counts read only the index.
-            models.Index(
-                fields=[
-                    "start",
-                    "end",
-                    "page",
-                    "dagdeel",
-                    "is_gratis",
-                    "is_inloop",
-                    "is_toegankelijk",
-                    "is_heel_de_stad",
-                ],
-                name="occurrence_agenda",
-            ),
-            models.Index(fields=["page", "start"], name="occurrence_page_start"),
-        ]
-
-    def __str__(self):
-        return f"{self.page_id} {self.start:%Y-%m-%d %H:%M} {self.status}"
-
-    @property
-    def is_cancelled(self):
-        return self.status == "vervalt"
-
-    @property
-    def is_now(self):
-        now = timezone.now()
-        return self.start <= now < self.end and not self.is_cancelled
-
-
-class AgendaPage(BasePage):
-    """/agenda/: what is on today and the next 7 days, filterable and shareable as a URL."""
-
-    max_count = 1
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["activiteiten.ActiviteitPage", "activiteiten.SpreekuurPage"]
-    PER_PAGE = 20
-    DEFAULT_DAYS = 8  # today and the next 7 days
-
-    class Meta:
-        verbose_name = _("agenda")
-
-    def get_context(self, request, *args, **kwargs):
-        from .listing import agenda_listing
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(agenda_listing(self, request))
-        return context
