@@ -4,7 +4,7 @@
 
 For every N the script builds a scratch database (a fresh SQLite file in a temporary directory, or, with
 ``--database-url postgres://...``, a database created and dropped on that server), migrates it, creates the
-site tree with ``portal.demo`` (ensure_site, load_taxonomy, load_locaties, an AgendaPage under home) and N
+site tree with the demo's sections (ensure_site, load_taxonomy, load_locaties, an AgendaPage under home) and N
 published activities with mixed schedules across the five wijken, and then prints:
 
 - ``build_s``: creating the site tree and the N activities (not a measured figure; migrate is left out);
@@ -143,7 +143,8 @@ def build_site(rng, today):
     from django.db import transaction
 
     from activiteiten.models import AgendaPage
-    from portal.demo import DemoContext, ensure_site, get_or_create_page, load_locaties, load_taxonomy
+    from home.demo import ensure_site
+    from portal.demo import DemoContext, get_or_create_page, load_locaties, load_taxonomy
 
     ctx = DemoContext(rng=rng, today=today)
     with transaction.atomic():

@@ -178,7 +178,7 @@ def build(n, result_path):
 
     from wagtail.models import Page
 
-    from activiteiten import demo_data
+    from activiteiten.demo import data as demo_data
     from activiteiten.models import ActiviteitPage
     from activiteiten.occurrences import rebuild_all
     from home.models import WijkPage

@@ -19,7 +19,7 @@ urlpatterns = [
         name="recurrence-jsi18n",
     ),
     path("", include("activiteiten.urls")),
-    path("api/hsds/", include("activiteiten.hsds_urls")),
+    path("api/hsds/", include("home.opendata.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),

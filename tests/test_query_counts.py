@@ -3,7 +3,7 @@
 Each test builds 10 items, counts the queries of one GET, grows to 1,000 items with the bulk builders
 (``tests/bulk.py``) and asserts the same count. Other files hold the same test for the agenda
 (``activiteiten/test_occurrences.py``), the finder (``activiteiten/test_finder.py``), the HSDS API
-(``activiteiten/test_hsds.py``) and the initiatives overview (``initiatieven/test_pages.py``).
+(``home/test_hsds.py``) and the initiatives overview (``initiatieven/test_pages.py``).
 
 The page cache is off in the test settings, and every cache is emptied before a counted request, so a
 cached rendition cannot hide a query that would run once per item either.

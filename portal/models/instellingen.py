@@ -1,6 +1,5 @@
 """The site-wide settings editors fill in once (Instellingen > Portal)."""
 
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 

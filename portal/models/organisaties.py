@@ -1,6 +1,5 @@
 """Organisaties: the partners of the sociale kaart, placed on the two axes of the research."""
 
-
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _

@@ -1,6 +1,5 @@
 """The base page every content page extends, and the admin form of pages tagged with wijken."""
 
-
 from django.db import models
 from django.http import Http404
 from django.utils import translation
@@ -68,7 +67,6 @@ class BasePage(Page):
             if original is None:
                 raise
             return original.specific.route(request, path_components)
-
 
 
 class WijkenPageForm(WagtailAdminPageForm):

@@ -1,7 +1,6 @@
 """The taxonomy every app tags with: wijken, thema's, doelgroepen and hulpvragen, with their names in
 the other interface languages."""
 
-
 from django import forms
 from django.conf import settings
 from django.db import models

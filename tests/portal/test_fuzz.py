@@ -32,19 +32,19 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from activiteiten import hsds
 from activiteiten.models import Taal
 from activiteiten.occurrences import rebuild_all
+from home.opendata import taxonomy as hsds
 from initiatieven.meedoen import services
 from initiatieven.meedoen.tokens import make_token
 from initiatieven.models import Bijdrage, Idee, Talent
 from portal.models import Doelgroep, Thema, Wijk
 
 from .. import fuzzing
-from ..activiteiten.hsds_data import build_portal, publish
 from ..factories import ActiviteitPageFactory, HulpvraagFactory, InitiatiefPageFactory
 from ..fuzzing import TARGETS, Ref
 from ..helpers import started
+from ..home.hsds_data import build_portal, publish
 
 pytestmark = pytest.mark.django_db
 

@@ -70,6 +70,7 @@ from wagtail.models import (
 from wagtail.test.utils.form_data import querydict_from_html
 
 from activiteiten.models import ActiviteitPage, Occurrence, Tijdslot, Uitzondering
+from home.demo import ensure_site
 from initiatieven.meedoen import services
 from initiatieven.meedoen.forms import ActiviteitVoorstelForm
 from initiatieven.meedoen.tokens import edit_path, make_token
@@ -85,7 +86,7 @@ from initiatieven.models import (
     Talent,
     TalentVaardigheid,
 )
-from portal.demo import DemoContext, ensure_groups, ensure_site
+from portal.demo import DemoContext, ensure_groups
 from portal.models import Bericht, PortalSettings, Wijk
 
 from ..factories import (

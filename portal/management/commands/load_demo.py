@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.test import override_settings
 
-from portal.demo import load_demo
+from portal.demo_loader import load_demo
 
 
 class Command(BaseCommand):

@@ -1,5 +1,8 @@
-"""Demo bewonersinitiatieven (see ``demo_data``): the /initiatieven/ index, thirteen initiatives with their
-needs, skills, pictures and activities in the agenda, and one private Bijdrage each.
+"""The meedoen demo section: bewonersinitiatieven, the moderation workflow and the makelaar's queue.
+
+The /initiatieven/ index, thirteen initiatives (``data``) with their needs, skills, pictures and activities in
+the agenda, and one private Bijdrage each; the "Bewonersbijdragen" workflow with three contributions waiting
+for it (``load_moderation``); and the ideas, talents and signals of the queue (``queue.load_queue``).
 
 The demo has no photo files, so every picture is drawn here with Pillow: a coloured block with a few simple
 shapes, the same on every run (its own random generator per picture, seeded from the demo seed and its
@@ -18,7 +21,7 @@ from django.utils import timezone
 
 from portal.demo import SEED, get_or_create_page
 
-from . import demo_data
+from . import data as demo_data
 
 COLLECTION = "Demo-afbeeldingen"
 SIZE = (1200, 800)
@@ -89,7 +92,7 @@ def get_or_create_picture(ctx, collection, name, title, colour):
 def _skills(names):
     from taggit.models import Tag
 
-    from .models import InitiatiefVaardigheid
+    from ..models import InitiatiefVaardigheid
 
     items = []
     for name in names:
@@ -99,7 +102,7 @@ def _skills(names):
 
 
 def page_fields(ctx, item, lookup, collection):
-    from .models import Behoefte, GekoppeldeActiviteit, InitiatiefFoto
+    from ..models import Behoefte, GekoppeldeActiviteit, InitiatiefFoto
 
     main = get_or_create_picture(
         ctx, collection, item["slug"], f"Voorbeeldafbeelding: {item['titel']}", item["kleur"]
@@ -145,7 +148,7 @@ def page_fields(ctx, item, lookup, collection):
 
 def ensure_bijdrage(page, naam, email, telefoon):
     """Who sent the initiative in: private, approved, and only created once."""
-    from .models import Bijdrage
+    from ..models import Bijdrage
 
     _bijdrage, made = Bijdrage.objects.get_or_create(
         page=page,
@@ -165,7 +168,7 @@ def load_initiatieven(ctx):
     from activiteiten.models import AgendaItemPage
     from portal.models import Thema, Wijk
 
-    from .models import InitiatiefPage, InitiatievenIndexPage
+    from ..models import InitiatiefPage, InitiatievenIndexPage
 
     index, made = get_or_create_page(
         ctx.home,
@@ -274,8 +277,8 @@ def load_moderation(ctx):
     from activiteiten.models import AgendaPage, Taal
     from portal.models import Thema, Wijk
 
-    from .meedoen import services
-    from .models import Bijdrage
+    from ..meedoen import services
+    from ..models import Bijdrage
 
     workflow = services.ensure_workflow()
     for task in workflow.tasks:

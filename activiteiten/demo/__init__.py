@@ -1,4 +1,6 @@
-"""Demo agenda: 40+ activities and 10+ spreekuren modelled on the research's examples (see ``demo_data``).
+"""The agenda's demo section: 40+ activities and 10+ spreekuren modelled on the research's examples.
+
+The items themselves are in ``activiteiten.demo.data``.
 
 Every schedule pattern is there: weekly, every two weeks, twice a week, "2e dinsdag", "laatste vrijdag",
 first Saturday of the month, a course of four evenings (COUNT=4), one-off and multi-day items, and series
@@ -16,8 +18,8 @@ import recurrence
 
 from portal.demo import get_or_create_page
 
-from . import demo_data
-from .recurrence import MIDNIGHT, Schedule, Slot, holiday_name
+from ..recurrence import MIDNIGHT, Schedule, Slot, holiday_name
+from . import data as demo_data
 
 WEEKDAYS = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
 DAGNAMEN = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
@@ -41,7 +43,7 @@ def nth_weekday_after(day, weekday, n):
 
 
 def start_datum(spec, rule, today, rng):
-    """The first date of an item, relative to ``today`` (see the ``start`` key in ``demo_data``)."""
+    """The first date of an item, relative to ``today`` (see the ``start`` key in ``data``)."""
     if isinstance(spec, tuple) and spec[0] == "over":
         return nth_weekday_after(today, spec[1], spec[2])
     if isinstance(spec, tuple) and spec[0] == "maand":
@@ -95,7 +97,7 @@ def uitzonderingen(specs, schedule, today, locaties):
     that holiday), "voor-kerst" (the last date before Christmas). A moved date goes to the day before or
     after (``verschuif``); a changed one gets ``start_tijd``/``eind_tijd`` or another ``locatie``.
     """
-    from .models import Uitzondering
+    from ..models import Uitzondering
 
     rows, used = [], set()
     for spec in specs:
@@ -125,7 +127,7 @@ def uitzonderingen(specs, schedule, today, locaties):
 
 
 def ensure_talen():
-    from .models import Taal
+    from ..models import Taal
 
     talen = {}
     for order, (code, naam) in enumerate(demo_data.TALEN):
@@ -135,7 +137,7 @@ def ensure_talen():
 
 def page_fields(item, start, today, lookup):
     """The fields of one ActiviteitPage or SpreekuurPage, ready for ``get_or_create_page``."""
-    from .models import Tijdslot
+    from ..models import Tijdslot
 
     rule = parse_rule(item["regel"])
     slots = parse_slots(item["tijd"])
@@ -189,9 +191,9 @@ def page_fields(item, start, today, lookup):
 def load_agenda(ctx):
     from portal.models import Doelgroep, LocatiePage, OrganisatiePage, Thema, Wijk
 
-    from .models import ActiviteitPage, AgendaItemPage, AgendaPage, SpreekuurPage
-    from .occurrences import rebuild_occurrences
-    from .signals import rebuilds_deferred
+    from ..models import ActiviteitPage, AgendaItemPage, AgendaPage, SpreekuurPage
+    from ..occurrences import rebuild_occurrences
+    from ..signals import rebuilds_deferred
 
     agenda, made = get_or_create_page(
         ctx.home,

@@ -1,4 +1,4 @@
-"""The open-data API, read-only, in the shape of Open Referral HSDS 3.0 (see activiteiten/hsds.py).
+"""The open-data API, read-only, in the shape of Open Referral HSDS 3.0 (see home/opendata/common.py).
 
 Every endpoint answers GET and HEAD with JSON. A bad parameter gets a 400 with a Dutch message that says
 what to send instead; an unknown id a 404. List responses are HSDS page objects. Each response carries an
@@ -23,11 +23,17 @@ from django.utils.dateparse import parse_date, parse_datetime
 from wagtail.models import Page
 
 from activiteiten.models import AgendaItemPage, Taal
+from activiteiten.recurrence import AMSTERDAM
 from initiatieven.models import Bijdrage, InitiatiefPage
 from portal.models import Doelgroep, LocatiePage, OrganisatiePage, Thema, Wijk
 
-from . import hsds
-from .recurrence import AMSTERDAM
+from . import places
+from .common import Context
+from .profile import profile_document, root_document, schedule_patch
+from .services import served_page_types, service_content_types
+from .services import services as service_dicts
+from .taxonomy import SOORTEN, TAXONOMIES, all_terms, taxonomy_id, term_id
+from .taxonomy import taxonomy as taxonomy_dict
 
 API_REVISION = "hsds-1"  # part of every ETag: change it when the output of the same data changes
 PER_PAGE_DEFAULT = 25
@@ -153,18 +159,18 @@ def _slugs(request, name, model, label, errors):
 def _term_by_id(value):
     """(taxonomy code, key) of a taxonomy term id, or None."""
     wanted = str(value)
-    for code in hsds.SOORTEN:
-        if hsds.term_id("soort", code) == wanted:
+    for code in SOORTEN:
+        if term_id("soort", code) == wanted:
             return ("soort", code)
     for taxonomy_code, model in (("thema", Thema), ("doelgroep", Doelgroep)):
         for pk in model.objects.values_list("pk", flat=True):
-            if hsds.term_id(taxonomy_code, pk) == wanted:
+            if term_id(taxonomy_code, pk) == wanted:
                 return (taxonomy_code, pk)
     return None
 
 
 def _taxonomy_by_id(value):
-    return next((code for code in hsds.TAXONOMIES if hsds.taxonomy_id(code) == str(value)), None)
+    return next((code for code in TAXONOMIES if taxonomy_id(code) == str(value)), None)
 
 
 def parse_params(request, allowed, ctx, endpoint):
@@ -274,7 +280,7 @@ def fingerprint(ctx):
     """What the output depends on besides the request and today's date: the published pages (count, ids,
     last publication, which also covers their slots, exceptions and opening hours) and the tag tables,
     which have no date."""
-    pages = Page.objects.filter(ctx.public_q(), content_type_id__in=hsds.served_page_types()).aggregate(
+    pages = Page.objects.filter(ctx.public_q(), content_type_id__in=served_page_types()).aggregate(
         n=Count("pk"), s=Sum("pk"), m=Max("last_published_at")
     )
     empty = Value("")
@@ -330,7 +336,7 @@ def endpoint(name, params=frozenset()):
                 response["Allow"] = "GET, HEAD"
                 return response
             with translation.override("nl"):
-                ctx = hsds.Context.for_request(request)
+                ctx = Context.for_request(request)
                 try:
                     parsed = parse_params(request, set(params), ctx, name)
                     if "id" in kwargs:
@@ -387,22 +393,22 @@ def paginate(listing, params):
 
 @endpoint("/", DETAIL)
 def root(request, ctx, params):
-    return hsds.root_document(ctx)
+    return root_document(ctx)
 
 
 @endpoint("/profile", DETAIL)
 def profile(request, ctx, params):
-    return hsds.profile_document(ctx)
+    return profile_document(ctx)
 
 
 @endpoint("/profile/schedule.json", DETAIL)
 def profile_schedule(request, ctx, params):
-    return hsds.schedule_patch()
+    return schedule_patch()
 
 
 def service_queryset(ctx, params):
     """(pk, content_type_id) of the services asked for, oldest first."""
-    types = hsds.service_content_types()
+    types = service_content_types()
     kinds = set(types)
     agenda, initiatieven = AgendaItemPage.objects.all(), InitiatiefPage.objects.all()
     filtered = False
@@ -456,18 +462,18 @@ def service_queryset(ctx, params):
 
 @endpoint("/services", LIST | SERVICE_FILTERS)
 def services(request, ctx, params):
-    return Listing(service_queryset(ctx, params), lambda rows: hsds.services(list(rows), ctx))
+    return Listing(service_queryset(ctx, params), lambda rows: service_dicts(list(rows), ctx))
 
 
 @endpoint("/services/{id}", DETAIL)
 def service(request, ctx, params, id):
-    types = hsds.service_content_types().values()
+    types = service_content_types().values()
     rows = list(
         Page.objects.filter(ctx.public_q(), translation_key=id, content_type_id__in=types).values_list(
             "pk", "content_type_id"
         )
     )
-    found = hsds.services(rows, ctx)
+    found = service_dicts(rows, ctx)
     return found[0] if found else not_found("Dit aanbod bestaat niet (meer), of is niet openbaar.")
 
 
@@ -487,51 +493,51 @@ def _wijk_filter(queryset, params, through_field=None):
 @endpoint("/organizations", LIST | {"modified_after", "wijk"})
 def organizations(request, ctx, params):
     queryset = _wijk_filter(OrganisatiePage.objects.filter(ctx.public_q()), params, "organisatiepage_id")
-    return Listing(hsds.organizations(queryset), lambda rows: [hsds.organization(o, ctx) for o in rows])
+    return Listing(places.organizations(queryset), lambda rows: [places.organization(o, ctx) for o in rows])
 
 
 @endpoint("/organizations/{id}", DETAIL)
 def organization(request, ctx, params, id):
-    found = hsds.organizations(OrganisatiePage.objects.filter(ctx.public_q(), translation_key=id)).first()
+    found = places.organizations(OrganisatiePage.objects.filter(ctx.public_q(), translation_key=id)).first()
     if found is None:
         return not_found("Deze organisatie bestaat niet (meer), of is niet openbaar.")
-    return hsds.organization(found, ctx)
+    return places.organization(found, ctx)
 
 
 @endpoint("/locations", LIST | {"modified_after", "wijk"})
 def locations(request, ctx, params):
     queryset = _wijk_filter(LocatiePage.objects.filter(ctx.public_q()), params)
-    return Listing(hsds.locations(queryset), lambda rows: [hsds.location(loc, ctx) for loc in rows])
+    return Listing(places.locations(queryset), lambda rows: [places.location(loc, ctx) for loc in rows])
 
 
 @endpoint("/locations/{id}", DETAIL)
 def location(request, ctx, params, id):
-    found = hsds.locations(LocatiePage.objects.filter(ctx.public_q(), translation_key=id)).first()
+    found = places.locations(LocatiePage.objects.filter(ctx.public_q(), translation_key=id)).first()
     if found is None:
         return not_found("Deze locatie bestaat niet (meer), of is niet openbaar.")
-    return hsds.location(found, ctx)
+    return places.location(found, ctx)
 
 
 @endpoint("/taxonomies", LIST)
 def taxonomies(request, ctx, params):
-    return Listing(list(hsds.TAXONOMIES), lambda codes: [hsds.taxonomy(code) for code in codes])
+    return Listing(list(TAXONOMIES), lambda codes: [taxonomy_dict(code) for code in codes])
 
 
 @endpoint("/taxonomies/{id}", DETAIL)
 def taxonomy(request, ctx, params, id):
     code = _taxonomy_by_id(id)
-    return hsds.taxonomy(code) if code else not_found("Deze taxonomie bestaat niet.")
+    return taxonomy_dict(code) if code else not_found("Deze taxonomie bestaat niet.")
 
 
 def _terms():
-    return hsds.all_terms(Thema.objects.all(), Doelgroep.objects.all())
+    return all_terms(Thema.objects.all(), Doelgroep.objects.all())
 
 
 @endpoint("/taxonomy_terms", LIST | {"taxonomy_id"})
 def taxonomy_terms(request, ctx, params):
     terms = _terms()
     if params.taxonomy:
-        terms = [t for t in terms if t["taxonomy_id"] == hsds.taxonomy_id(params.taxonomy)]
+        terms = [t for t in terms if t["taxonomy_id"] == taxonomy_id(params.taxonomy)]
     return Listing(terms, list)
 
 

@@ -8,7 +8,7 @@ Keys of one item:
 - ``initiatiefnemer``: the name that may be shown; ``status``: in_opbouw, loopt or gestopt.
 - ``wijken``: wijk slugs from ``portal.demo.data``; ``stad=True`` for the whole city. ``themas``: slugs.
 - ``behoeften``: (soort, tekst) with soort helpers, plek, materiaal or budget; ``vaardigheden``: skill tags.
-- ``activiteiten``: slugs of demo agenda items (``activiteiten.demo_data``) that belong to the initiative.
+- ``activiteiten``: slugs of demo agenda items (``activiteiten.demo.data``) that belong to the initiative.
 - ``kleur``: the main colour of the placeholder pictures; ``fotos``: captions of the extra pictures.
 - ``bijdrage``: (naam, e-mail, telefoon) of whoever sent it in. Private: never shown on the site.
   Made up; every address is at example.org.

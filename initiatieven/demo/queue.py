@@ -497,7 +497,7 @@ def _note(item, text, author, when):
 def load_queue(ctx):
     from portal.models import Thema, Wijk
 
-    from .models import Idee, InitiatiefPage, Signaal, Talent
+    from ..models import Idee, InitiatiefPage, Signaal, Talent
 
     rng = random.Random(f"{SEED}-queue")  # noqa: S311  (demo times, not security)
     wijken = {w.slug: w for w in Wijk.objects.all()}
