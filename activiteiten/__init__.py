@@ -1,0 +1,1 @@
+"""The agenda: activities and spreekuren, recurrence, occurrences, listing, iCal, JSON-LD, reports."""

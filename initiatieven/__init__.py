@@ -1,0 +1,1 @@
+"""Meedoen: bewonersinitiatieven and resident publishing, and the sociaal makelaar's queue."""

@@ -1,0 +1,1 @@
+"""Meedoen's management commands."""

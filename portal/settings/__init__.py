@@ -1,0 +1,1 @@
+"""Settings: base, and dev, production and test on top of it."""

@@ -1,0 +1,1 @@
+"""rebuild_occurrences: the occurrence table from the live pages."""

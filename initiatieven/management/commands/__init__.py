@@ -1,0 +1,1 @@
+"""The AVG commands (export, wis, purge persoonsgegevens) and koppelingen_navragen."""

@@ -1,0 +1,1 @@
+"""load_demo, backup, restore_backup and verstuur_berichten (the outbox's retries)."""
