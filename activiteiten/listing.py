@@ -8,11 +8,11 @@ than MAX_DAGEN days, which gives every query a lower bound on ``start`` and keep
 import datetime as dt
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils import timezone, translation
 
+from portal import listing
 from portal.translations import with_translations
 
 from .forms import AgendaFilterForm
@@ -20,17 +20,67 @@ from .models import MAX_DAGEN, AgendaItemPage, Occurrence
 from .recurrence import MIDNIGHT, local
 
 LONGEST = dt.timedelta(days=MAX_DAGEN + 1)
-TAG_FACETS = {"wijk": "wijken", "thema": "themas", "doelgroep": "doelgroepen"}
-TAG_COLUMNS = {"wijken": "wijk", "themas": "thema", "doelgroepen": "doelgroep"}
-FLAG_FACETS = {"gratis": "is_gratis", "inloop": "is_inloop", "toegankelijk": "is_toegankelijk"}
 DAGDELEN = ["ochtend", "middag", "avond"]
 
 
-def _tagged(field, objects):
-    """Items tagged with any of ``objects`` through the many-to-many ``field``."""
-    through = getattr(AgendaItemPage, field).through
-    column = TAG_COLUMNS[field]
-    return Q(page_id__in=through.objects.filter(**{f"{column}__in": objects}).values("agendaitempage_id"))
+class AgendaTags(listing.TagFilter):
+    """A tag of the activity, on its occurrences. Counted by joining the matching occurrences straight to
+    the many-to-many table (the ORM would also join the page table in between, which doubles the cost at
+    10,000 activities)."""
+
+    def __init__(self, field, **kwargs):
+        super().__init__(AgendaItemPage, field, key="page_id", **kwargs)
+
+    def counts(self, occurrences):
+        """Dates per tag slug."""
+        m2m, qn = self.m2m, connection.ops.quote_name
+        through, tags = qn(self.through._meta.db_table), qn(m2m.related_model._meta.db_table)
+        sql, params = occurrences.values("page_id").query.sql_with_params()
+        query = (
+            f"SELECT tag.{qn('slug')}, COUNT(*) FROM ({sql}) o "  # noqa: S608 (names come from the models)
+            f"JOIN {through} t ON t.{qn(m2m.m2m_column_name())} = o.{qn('page_id')} "
+            f"JOIN {tags} tag ON tag.{qn('id')} = t.{qn(m2m.m2m_reverse_name())} "
+            f"GROUP BY tag.{qn('slug')}"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(query, params)
+            return dict(cursor.fetchall())
+
+
+class Words(listing.FacetFilter):
+    """Up to eight words, each in the title, the intro or the organiser's name; in another language also
+    in the title or intro of the activity's translation."""
+
+    def conditions(self, text):
+        conditions = {}
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        for i, word in enumerate(text.split()[:8]):
+            conditions[f"q{i}"] = (
+                Q(page__title__icontains=word)
+                | Q(page__intro__icontains=word)
+                | Q(page__organisator_naam__icontains=word)
+            )
+            if language != settings.LANGUAGE_CODE:  # the visitor's words may be those of the translation
+                conditions[f"q{i}"] |= Q(page__translation_key__in=_translations_with(word, language))
+        return conditions
+
+
+class AgendaFilters(listing.FacetFilterSet):
+    """The agenda's filters on the occurrence table; ``van`` and ``tot`` give the window instead."""
+
+    wijk = AgendaTags("wijken", city_wide="is_heel_de_stad")
+    thema = AgendaTags("themas")
+    doelgroep = AgendaTags("doelgroepen")
+    dagdeel = listing.FacetFilter(lambda chosen: Q(dagdeel__in=chosen))
+    gratis = listing.FlagFilter("is_gratis")
+    inloop = listing.FlagFilter("is_inloop")
+    toegankelijk = listing.FlagFilter("is_toegankelijk")
+    q = Words()
+
+    class Meta:
+        model = Occurrence
+        fields = []
+        form = AgendaFilterForm
 
 
 def window_filter(filters, now):
@@ -44,28 +94,7 @@ def window_filter(filters, now):
 
 def facet_filters(filters):
     """One condition per active filter, keyed by facet, so a count can leave its own facet out."""
-    conditions = {}
-    if filters.get("wijk"):
-        conditions["wijk"] = Q(is_heel_de_stad=True) | _tagged("wijken", filters["wijk"])
-    if filters.get("thema"):
-        conditions["thema"] = _tagged("themas", filters["thema"])
-    if filters.get("doelgroep"):
-        conditions["doelgroep"] = _tagged("doelgroepen", filters["doelgroep"])
-    if filters.get("dagdeel"):
-        conditions["dagdeel"] = Q(dagdeel__in=filters["dagdeel"])
-    for facet, column in FLAG_FACETS.items():
-        if filters.get(facet):
-            conditions[facet] = Q(**{column: True})
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    for i, word in enumerate(filters.get("q", "").split()[:8]):
-        conditions[f"q{i}"] = (
-            Q(page__title__icontains=word)
-            | Q(page__intro__icontains=word)
-            | Q(page__organisator_naam__icontains=word)
-        )
-        if language != settings.LANGUAGE_CODE:  # the visitor's words may be those of the translation
-            conditions[f"q{i}"] |= Q(page__translation_key__in=_translations_with(word, language))
-    return conditions
+    return AgendaFilters.conditions(filters)
 
 
 def _translations_with(word, language):
@@ -80,38 +109,11 @@ def _translations_with(word, language):
     )
 
 
-def _all(conditions, leave_out=()):
-    combined = Q()
-    for facet, condition in conditions.items():
-        if facet not in leave_out:
-            combined &= condition
-    return combined
-
-
 def filter_occurrences(filters, now=None):
     now = now or timezone.now()
     window, van, tot = window_filter(filters, now)
-    qs = Occurrence.objects.filter(window).filter(_all(facet_filters(filters)))
+    qs = Occurrence.objects.filter(window).filter(listing.all_of(facet_filters(filters)))
     return qs.order_by("start", "page_id", "id"), van, tot
-
-
-def _tag_counts(occurrences, field):
-    """Dates per tag slug. Joins the matching occurrences straight to the many-to-many table (the ORM
-    would also join the page table in between, which doubles the cost at 10,000 activities)."""
-    through = getattr(AgendaItemPage, field).through
-    tag_field = through._meta.get_field(TAG_COLUMNS[field])
-    tag_model = tag_field.related_model
-    sql, params = occurrences.values("page_id").query.sql_with_params()
-    qn = connection.ops.quote_name
-    query = (
-        f"SELECT tag.{qn('slug')}, COUNT(*) FROM ({sql}) o "  # noqa: S608 (names come from the models)
-        f"JOIN {qn(through._meta.db_table)} t ON t.{qn('agendaitempage_id')} = o.{qn('page_id')} "
-        f"JOIN {qn(tag_model._meta.db_table)} tag ON tag.{qn('id')} = t.{qn(tag_field.column)} "
-        f"GROUP BY tag.{qn('slug')}"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(query, params)
-        return dict(cursor.fetchall())
 
 
 def facet_counts(filters, now=None):
@@ -123,30 +125,28 @@ def facet_counts(filters, now=None):
     in_window = Occurrence.objects.filter(window).order_by()
 
     counts = {}
-    for facet, field in TAG_FACETS.items():
-        counts[facet] = _tag_counts(in_window.filter(_all(conditions, leave_out=(facet,))), field)
+    for facet, tags in AgendaFilters.facets(AgendaTags).items():
+        counts[facet] = tags.counts(in_window.filter(listing.all_of(conditions, leave_out=(facet,))))
 
     # Day parts, the yes/no filters and the city-wide items in one pass over the index: the other
     # filters (wijk, thema, doelgroep, text) narrow the rows, each count leaves out only its own facet.
-    own = {k: v for k, v in conditions.items() if k in FLAG_FACETS or k == "dagdeel"}
+    flags = AgendaFilters.flag_options()
+    own = {k: v for k, v in conditions.items() if k in flags or k == "dagdeel"}
     others = {k: v for k, v in conditions.items() if k not in own}
-    aggregates = {
-        f"dagdeel_{d}": Count("id", filter=Q(dagdeel=d) & _all(own, leave_out=("dagdeel",))) for d in DAGDELEN
-    }
-    for facet, column in FLAG_FACETS.items():
-        aggregates[facet] = Count("id", filter=Q(**{column: True}) & _all(own, leave_out=(facet,)))
+    options = {f"dagdeel_{d}": ("dagdeel", Q(dagdeel=d)) for d in DAGDELEN} | flags
     if "wijk" not in conditions:
-        aggregates["city_wide"] = Count("id", filter=Q(is_heel_de_stad=True) & _all(own))
-    totals = in_window.filter(_all(others)).aggregate(**aggregates)
+        options["city_wide"] = ("wijk", Q(is_heel_de_stad=True))
+    totals = listing.option_counts(in_window.filter(listing.all_of(others)), own, options)
     if "wijk" in conditions:
-        city_wide = in_window.filter(_all(conditions, leave_out=("wijk",)), is_heel_de_stad=True).count()
+        elsewhere = in_window.filter(listing.all_of(conditions, leave_out=("wijk",)))
+        city_wide = elsewhere.filter(is_heel_de_stad=True).count()
     else:
         city_wide = totals["city_wide"]
 
-    counts["wijk"] = {slug: n + city_wide for slug, n in counts["wijk"].items()}
-    counts["wijk"]["*"] = city_wide  # wijken without their own items still show the city-wide ones
+    # Wijken without items of their own still show the city-wide ones.
+    counts["wijk"] = listing.with_city_wide(counts["wijk"], city_wide)
     counts["dagdeel"] = {d: totals[f"dagdeel_{d}"] for d in DAGDELEN if totals[f"dagdeel_{d}"]}
-    for facet in FLAG_FACETS:
+    for facet in flags:
         counts[facet] = {"on": totals[facet]}
     return counts
 
@@ -167,22 +167,14 @@ def cached_facet_counts(filters):
 
 
 def agenda_listing(agenda_page, request):
-    form = AgendaFilterForm(request.GET or None)
-    filters = form.valid_filters()
+    filterset = AgendaFilters(request.GET or None)
+    filters = filterset.valid_filters()
     occurrences, van, tot = filter_occurrences(filters)
     occurrences = occurrences.select_related("page").defer("page__body")
-    paginator = Paginator(occurrences, agenda_page.PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("pagina"))
+    page_obj = listing.paginate(occurrences, agenda_page.PER_PAGE, request)
     page_obj.object_list = with_place_names(page_obj.object_list)
     with_translations([o.page for o in page_obj.object_list], request)
-    return {
-        "filter_form": form,
-        "facet_counts": cached_facet_counts(filters),
-        "occurrences": page_obj,
-        "van": van,
-        "tot": tot,
-        "active_filters": len(filters),
-    }
+    return filterset.context(cached_facet_counts(filters), occurrences=page_obj, van=van, tot=tot)
 
 
 def upcoming(filters=None, limit=20, **lookups):

@@ -11,12 +11,12 @@ what people expect from a notice board; the title only breaks ties.
 """
 
 from django import forms
-from django.core.paginator import Paginator
-from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Value, When
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Prefetch, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images import get_image_model
 
+from portal import listing
 from portal.models import Thema, Wijk
 from portal.translations import source_page, with_translations
 
@@ -24,7 +24,6 @@ from .models import Behoefte, InitiatiefPage
 
 # The card photo (components/initiatief_card.html); prefetched so a card needs no query of its own.
 CARD_IMAGE_SPEC = "fill-640x360|format-webp"
-TAG_COLUMNS = {"wijken": "wijk", "themas": "thema"}
 MAX_VALUES = 30  # per filter; more is not a person ticking boxes
 
 
@@ -61,21 +60,9 @@ class InitiatievenFilterForm(forms.Form):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
 
-    def valid_filters(self):
-        """The chosen filters: ``wijk`` and ``thema`` as lists of objects, ``zoekt_hulp`` as True."""
-        if not self.is_bound or not self.is_valid():
-            return {}
-        return {name: value for name, value in self.cleaned_data.items() if value}
-
     @property
     def unknown_values(self):
         return [v for name in ("wijk", "thema") for v in self.fields[name].unknown]
-
-
-def _tagged(field, objects):
-    through = getattr(InitiatiefPage, field).through
-    column = TAG_COLUMNS[field]
-    return Q(pk__in=through.objects.filter(**{f"{column}__in": objects}).values("initiatiefpage_id"))
 
 
 def zoekt_hulp_filter():
@@ -83,25 +70,23 @@ def zoekt_hulp_filter():
     return ~Q(status="gestopt") & Q(Exists(Behoefte.objects.filter(page=OuterRef("pk"))))
 
 
+class InitiatievenFilters(listing.FacetFilterSet):
+    """The filters of /initiatieven/. A wijk also finds the initiatives for the whole city, as on the agenda
+    and the sociale kaart."""
+
+    wijk = listing.TagFilter(InitiatiefPage, "wijken", city_wide="heel_de_stad")
+    thema = listing.TagFilter(InitiatiefPage, "themas")
+    zoekt_hulp = listing.FlagFilter(condition=lambda _on: zoekt_hulp_filter())
+
+    class Meta:
+        model = InitiatiefPage
+        fields = []
+        form = InitiatievenFilterForm
+
+
 def facet_filters(filters):
-    """One condition per active filter, keyed by facet, so a count can leave its own facet out.
-    A wijk also finds the initiatives for the whole city, as on the agenda and the sociale kaart."""
-    conditions = {}
-    if filters.get("wijk"):
-        conditions["wijk"] = Q(heel_de_stad=True) | _tagged("wijken", filters["wijk"])
-    if filters.get("thema"):
-        conditions["thema"] = _tagged("themas", filters["thema"])
-    if filters.get("zoekt_hulp"):
-        conditions["zoekt_hulp"] = zoekt_hulp_filter()
-    return conditions
-
-
-def _all(conditions, leave_out=()):
-    combined = Q()
-    for facet, condition in conditions.items():
-        if facet not in leave_out:
-            combined &= condition
-    return combined
+    """One condition per active filter, keyed by facet, so a count can leave its own facet out."""
+    return InitiatievenFilters.conditions(filters)
 
 
 def live_initiatives(index):
@@ -109,38 +94,25 @@ def live_initiatives(index):
     return InitiatiefPage.objects.live().public().child_of(source_page(index)).order_by()
 
 
-def _tag_counts(initiatives, field):
-    """Initiatives per tag slug, in one grouped query on the many-to-many table."""
-    through = getattr(InitiatiefPage, field).through
-    column = TAG_COLUMNS[field]
-    rows = (
-        through.objects.filter(initiatiefpage_id__in=initiatives.values("pk"))
-        .values(f"{column}__slug")
-        .annotate(n=Count("initiatiefpage_id", distinct=True))
-        .order_by()
-    )
-    return {row[f"{column}__slug"]: row["n"] for row in rows}
-
-
 def facet_counts(base, filters):
     """How many initiatives each option would show, given the other chosen filters. Three queries."""
     conditions = facet_filters(filters)
+    tags = InitiatievenFilters.facets(listing.TagFilter)
     # Initiatives for the whole city are counted once, below, and added to every wijk.
-    per_wijk = base.filter(_all(conditions, leave_out=("wijk",)), heel_de_stad=False)
+    per_wijk = base.filter(listing.all_of(conditions, leave_out=("wijk",)), heel_de_stad=False)
     counts = {
-        "wijk": _tag_counts(per_wijk, "wijken"),
-        "thema": _tag_counts(base.filter(_all(conditions, leave_out=("thema",))), "themas"),
+        "wijk": tags["wijk"].counts(per_wijk),
+        "thema": tags["thema"].counts(base.filter(listing.all_of(conditions, leave_out=("thema",)))),
     }
     # City-wide initiatives (they match every wijk) and "zoekt hulp" in one pass.
     others = {k: v for k, v in conditions.items() if k == "thema"}
     own = {k: v for k, v in conditions.items() if k != "thema"}
-    totals = base.filter(_all(others)).aggregate(
-        city_wide=Count("pk", filter=Q(heel_de_stad=True) & _all(own, leave_out=("wijk",))),
-        zoekt_hulp=Count("pk", filter=zoekt_hulp_filter() & _all(own, leave_out=("zoekt_hulp",))),
+    totals = listing.option_counts(
+        base.filter(listing.all_of(others)),
+        own,
+        {"city_wide": ("wijk", Q(heel_de_stad=True))} | InitiatievenFilters.flag_options(),
     )
-    city_wide = totals["city_wide"]
-    counts["wijk"] = {slug: n + city_wide for slug, n in counts["wijk"].items()}
-    counts["wijk"]["*"] = city_wide  # a wijk without initiatives of its own still shows the city-wide ones
+    counts["wijk"] = listing.with_city_wide(counts["wijk"], totals["city_wide"])
     counts["zoekt_hulp"] = {"on": totals["zoekt_hulp"]}
     return counts
 
@@ -166,17 +138,12 @@ def with_card_data(initiatives):
 
 
 def initiatieven_listing(index, request):
-    form = InitiatievenFilterForm(request.GET or None)
-    filters = form.valid_filters()
+    filterset = InitiatievenFilters(request.GET or None)
+    filters = filterset.valid_filters()
     base = live_initiatives(index)
-    initiatives = with_card_data(ordered(base.filter(_all(facet_filters(filters)))))
-    paginator = Paginator(initiatives, index.PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("pagina"))
+    initiatives = with_card_data(ordered(filterset.filter_queryset(base)))
+    page_obj = listing.paginate(initiatives, index.PER_PAGE, request)
     page_obj.object_list = with_translations(page_obj.object_list, request)
-    return {
-        "filter_form": form,
-        "facet_counts": facet_counts(base, filters),
-        "initiatieven": page_obj,
-        "active_filters": len(filters),
-        "unknown_filters": form.unknown_values,
-    }
+    return filterset.context(
+        facet_counts(base, filters), initiatieven=page_obj, unknown_filters=filterset.form.unknown_values
+    )
