@@ -1,17 +1,13 @@
 import datetime as dt
 
 from django import forms
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import SlugMultipleChoiceField
+from portal.kalender import DAGDEEL_CHOICES
 from portal.models import Doelgroep, Thema, Wijk
 
 MAX_RANGE_DAYS = 366
-
-
-class SlugMultipleChoiceField(forms.ModelMultipleChoiceField):
-    def __init__(self, queryset, **kwargs):
-        super().__init__(queryset, to_field_name="slug", required=False, **kwargs)
 
 
 class AgendaFilterForm(forms.Form):
@@ -32,7 +28,7 @@ class AgendaFilterForm(forms.Form):
     dagdeel = forms.MultipleChoiceField(
         label=_("Dagdeel"),
         required=False,
-        choices=[("ochtend", _("Ochtend")), ("middag", _("Middag")), ("avond", _("Avond"))],
+        choices=DAGDEEL_CHOICES,
         widget=forms.CheckboxSelectMultiple,
     )
     gratis = forms.BooleanField(label=_("Alleen gratis"), required=False)
@@ -64,19 +60,3 @@ class AgendaFilterForm(forms.Form):
             if day and not (dt.date(2000, 1, 1) <= day <= dt.date(2100, 12, 31)):
                 self.add_error(name, _("Kies een datum tussen 2000 en 2100."))
         return cleaned
-
-    def valid_filters(self):
-        """The non-empty cleaned value of every valid field, so one bad field does not drop the others.
-        Chosen wijken, thema's and doelgroepen come back as lists of objects."""
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        filters = {}
-        for name, value in self.cleaned_data.items():
-            if name in self.errors:
-                continue
-            if isinstance(value, models.QuerySet):
-                value = list(value)
-            if value:
-                filters[name] = value
-        return filters

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 
 from portal import listing
+from portal.kalender import DAGDELEN
 from portal.translations import with_translations
 
 from .forms import AgendaFilterForm
@@ -20,7 +21,6 @@ from .models import MAX_DAGEN, AgendaItemPage, Occurrence
 from .recurrence import MIDNIGHT, local
 
 LONGEST = dt.timedelta(days=MAX_DAGEN + 1)
-DAGDELEN = ["ochtend", "middag", "avond"]
 
 
 class AgendaTags(listing.TagFilter):

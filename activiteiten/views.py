@@ -8,9 +8,8 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
-from .forms import AgendaFilterForm
 from .ical import agenda_calendar, item_calendar, occurrence_calendar
-from .listing import filter_occurrences
+from .listing import AgendaFilters, filter_occurrences
 from .models import AgendaItemPage, Occurrence
 from .occurrences import source_page_id
 
@@ -51,7 +50,7 @@ def ical_occurrence(request, page_id, occurrence_id):
 @require_safe
 def ical_agenda(request):
     """The agenda's own filters; a filter with a wrong value is left out, as on the agenda page."""
-    filters = AgendaFilterForm(request.GET).valid_filters()
+    filters = AgendaFilters(request.GET).valid_filters()
     if not filters.get("tot"):
         van = filters.get("van") or timezone.localdate()
         filters["tot"] = van + dt.timedelta(days=AGENDA_FEED_DAYS - 1)

@@ -17,44 +17,24 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
 from portal import listing
-from portal.models import Thema, Wijk
+from portal.forms import SlugMultipleChoiceField
+from portal.models import CARD_IMAGE_SPEC, Thema, Wijk
 from portal.translations import source_page, with_translations
 
 from .models import Behoefte, InitiatiefPage
 
-# The card photo (components/initiatief_card.html); prefetched so a card needs no query of its own.
-CARD_IMAGE_SPEC = "fill-640x360|format-webp"
 MAX_VALUES = 30  # per filter; more is not a person ticking boxes
-
-
-class KnownSlugsField(forms.ModelMultipleChoiceField):
-    """Wijken or thema's chosen by slug. A slug that does not exist (an old link, a typo) is left out and
-    remembered in ``unknown``, so the other choices still count and the page never fails."""
-
-    def __init__(self, queryset, **kwargs):
-        super().__init__(
-            queryset, to_field_name="slug", required=False, widget=forms.CheckboxSelectMultiple, **kwargs
-        )
-        self.unknown = []
-
-    def clean(self, value):
-        if not value:
-            return []
-        if isinstance(value, str):
-            value = [value]
-        wanted = [str(v)[:80] for v in value][:MAX_VALUES]
-        known = list(self.queryset.filter(slug__in=wanted))
-        slugs = {obj.slug for obj in known}
-        self.unknown = [v for v in wanted if v not in slugs]
-        return known
+# A slug that does not exist (an old link, a typo) is left out and remembered in ``unknown``, so the
+# other choices still count and the page never fails.
+KNOWN_OR_LEFT_OUT = {"drop_unknown": True, "limit": MAX_VALUES, "widget": forms.CheckboxSelectMultiple}
 
 
 class InitiatievenFilterForm(forms.Form):
     """The GET filters of /initiatieven/. Always valid: unknown values are dropped, not refused."""
 
     zoekt_hulp = forms.BooleanField(label=_("Alleen initiatieven die hulp zoeken"), required=False)
-    wijk = KnownSlugsField(Wijk.objects.all(), label=_("Wijk"))
-    thema = KnownSlugsField(Thema.objects.all(), label=_("Thema"))
+    wijk = SlugMultipleChoiceField(Wijk.objects.all(), label=_("Wijk"), **KNOWN_OR_LEFT_OUT)
+    thema = SlugMultipleChoiceField(Thema.objects.all(), label=_("Thema"), **KNOWN_OR_LEFT_OUT)
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")

@@ -14,7 +14,9 @@ message shows at the field), the others still apply.
 import django_filters
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q
+
+from .forms import valid_values
 
 
 def all_of(conditions, leave_out=()):
@@ -97,16 +99,7 @@ class FacetFilterSet(django_filters.FilterSet):
         """The non-empty cleaned value of every valid field, so one bad field does not drop the others;
         chosen objects come back as a list. Nothing for an unbound form (a page without parameters)."""
         if not hasattr(self, "_valid_filters"):
-            self._valid_filters = {}
-            if self.is_bound:
-                self.form.is_valid()
-                for name, value in self.form.cleaned_data.items():
-                    if name in self.form.errors:
-                        continue
-                    if isinstance(value, QuerySet):
-                        value = list(value)
-                    if value:
-                        self._valid_filters[name] = value
+            self._valid_filters = valid_values(self.form) if self.is_bound else {}
         return self._valid_filters
 
     @classmethod

@@ -25,6 +25,7 @@ from wagtail.models import Page
 from activiteiten.models import AgendaItemPage, Taal
 from activiteiten.recurrence import AMSTERDAM
 from initiatieven.models import Bijdrage, InitiatiefPage
+from portal.forms import by_slugs
 from portal.models import Doelgroep, LocatiePage, OrganisatiePage, Thema, Wijk
 
 from . import places
@@ -147,13 +148,13 @@ def _slugs(request, name, model, label, errors):
     if any(not v for v in values):
         errors.append((name, f"Vul bij {name} een waarde in, of laat {name} weg."))
         return []
-    wanted = [v for v in values if SLUG_RE.match(v)]
-    found = {obj.slug: obj for obj in model.objects.filter(slug__in=wanted)} if wanted else {}
-    unknown = [v for v in values if v not in found]
+    found, _ = by_slugs(model.objects.all(), [v for v in values if SLUG_RE.match(v)])
+    slugs = {obj.slug for obj in found}
+    unknown = [v for v in values if v not in slugs]  # not a slug at all, or no such slug
     if unknown:
         choices = ", ".join(model.objects.values_list("slug", flat=True)) or "(geen)"
         errors.append((name, f"{label} '{shown(unknown[0])}' bestaat niet. Kies uit: {choices}."))
-    return list(found.values())
+    return found
 
 
 def _term_by_id(value):

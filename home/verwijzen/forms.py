@@ -5,10 +5,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from activiteiten.models import Taal
+from portal.forms import SlugChoiceField, valid_values
 from portal.kalender import WEEKDAYS
 from portal.models import Doelgroep, Hulpvraag, Wijk
-
-MAX_VALUE_LENGTH = 100  # no slug or code is longer; longer input is not a choice from the list
 
 DAGDEEL_CHOICES = [
     ("overdag", gettext_lazy("Overdag (ochtend of middag)")),
@@ -27,23 +26,6 @@ AANMELDEN_CHOICES = [
 # --- The form ----------------------------------------------------------------------------------------
 
 
-class ChoiceBySlugField(forms.ModelChoiceField):
-    """One object chosen by its slug (or another unique text field). Input nobody can choose from the
-    list (too long, a NUL byte) is refused before it reaches the database."""
-
-    def __init__(self, queryset, *, to_field_name="slug", message, **kwargs):
-        super().__init__(queryset, to_field_name=to_field_name, required=False, **kwargs)
-        self.error_messages["invalid_choice"] = message
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        value = str(value)
-        if len(value) > MAX_VALUE_LENGTH or "\x00" in value:
-            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        return super().to_python(value)
-
-
 class LenientMultipleChoiceField(forms.MultipleChoiceField):
     """Repeated values are fine (``?dagdeel=ochtend&dagdeel=ochtend``); one unknown value is an error."""
 
@@ -55,14 +37,14 @@ class FinderForm(forms.Form):
     """The finder's GET parameters. Every field is optional. A wrong value gets a Dutch message at its
     field and is left out; the other filters still apply (``valid_filters``)."""
 
-    hulpvraag = ChoiceBySlugField(
+    hulpvraag = SlugChoiceField(
         Hulpvraag.objects.all(),
         label=gettext_lazy("Waar zoekt je cliënt iets voor?"),
         message=gettext_lazy("Deze hulpvraag kennen we niet (meer). Kies er een uit de lijst."),
         widget=forms.RadioSelect,
         empty_label=None,
     )
-    wijk = ChoiceBySlugField(
+    wijk = SlugChoiceField(
         Wijk.objects.all(),
         label=gettext_lazy("Wijk"),
         message=gettext_lazy("Deze wijk kennen we niet. Kies een wijk uit de lijst."),
@@ -89,14 +71,14 @@ class FinderForm(forms.Form):
     )
     mee = forms.BooleanField(label=gettext_lazy("Iemand mag mee"), required=False)
     toegankelijk = forms.BooleanField(label=gettext_lazy("Toegankelijk met rolstoel"), required=False)
-    taal = ChoiceBySlugField(
+    taal = SlugChoiceField(
         Taal.objects.all(),
         to_field_name="code",
         label=gettext_lazy("Taal die je cliënt spreekt"),
         message=gettext_lazy("Deze taal kennen we niet. Kies een taal uit de lijst."),
         empty_label=gettext_lazy("Maakt niet uit"),
     )
-    doelgroep = ChoiceBySlugField(
+    doelgroep = SlugChoiceField(
         Doelgroep.objects.all(),
         label=gettext_lazy("Je cliënt is"),
         message=gettext_lazy("Deze doelgroep kennen we niet. Kies er een uit de lijst."),
@@ -121,7 +103,4 @@ class FinderForm(forms.Form):
 
     def valid_filters(self):
         """The non-empty value of every valid field, so one bad field does not drop the others."""
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if name not in self.errors and value}
+        return valid_values(self)

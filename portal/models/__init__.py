@@ -3,7 +3,6 @@
 from .berichten import Bericht
 from .instellingen import PortalSettings
 from .locaties import (
-    LOCATIE_CARD_IMAGE_SPEC,
     LocatiePage,
     LocatiesIndexPage,
     Openingstijd,
@@ -12,7 +11,7 @@ from .locaties import (
     with_card_photos,
 )
 from .organisaties import OrganisatiePage, OrganisatiesIndexPage
-from .pages import BasePage, WijkenPageForm
+from .pages import CARD_IMAGE_SPEC, BasePage, WijkenPageForm
 from .taxonomy import (
     NAAM_ZOEKVELDEN,
     NAMEN_ZOEKEN,
@@ -26,7 +25,7 @@ from .taxonomy import (
 )
 
 __all__ = [
-    "LOCATIE_CARD_IMAGE_SPEC",
+    "CARD_IMAGE_SPEC",
     "NAAM_ZOEKVELDEN",
     "NAMEN_ZOEKEN",
     "VERTAALTALEN",

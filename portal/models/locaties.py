@@ -25,7 +25,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..blocks import BodyBlock
 from ..kalender import WEEKDAY_CHOICES
-from .pages import BasePage
+from .pages import CARD_IMAGE_SPEC, BasePage
 from .taxonomy import Wijk
 
 POSTCODE_RE = re.compile(r"^\s*(\d{4})\s*([A-Za-z]{2})\s*$")
@@ -43,9 +43,6 @@ def validate_postcode(value):
         raise ValidationError(_("Vul een Nederlandse postcode in, bijvoorbeeld 2031 AB."))
 
 
-LOCATIE_CARD_IMAGE_SPEC = "fill-640x360|format-webp"  # the photo in components/locatie_card.html
-
-
 def with_card_photos(locaties):
     """The places as a list, each with its card photo and that photo's rendition: two queries for any
     number of cards instead of one per card. Not ``Prefetch("foto")``: on SQLite, Django 5.2 writes a
@@ -55,7 +52,7 @@ def with_card_photos(locaties):
     locaties = list(locaties)
     ids = {locatie.foto_id for locatie in locaties if locatie.foto_id}
     if ids:
-        images = get_image_model().objects.filter(pk__in=ids).prefetch_renditions(LOCATIE_CARD_IMAGE_SPEC)
+        images = get_image_model().objects.filter(pk__in=ids).prefetch_renditions(CARD_IMAGE_SPEC)
         by_id = {image.pk: image for image in images}
         for locatie in locaties:
             if locatie.foto_id in by_id:

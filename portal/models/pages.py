@@ -15,6 +15,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..panels import LeesbaarheidPanel
 
+# The photo on a card (templates/components/*_card.html: places, initiatives), as the listings prefetch it.
+CARD_IMAGE_SPEC = "fill-640x360|format-webp"
+
 
 class BasePage(Page):
     """Every public page has a short B1 intro that is shown in listings and search results."""
