@@ -25,6 +25,12 @@ DAGDEEL_CHOICES = [
     ("avond", gettext_lazy("Avond")),
 ]
 WEEKEND_CHOICE = ("weekend", gettext_lazy("Weekend"))  # a talent's "wanneer kun je?" adds the weekend
+# When, in a sentence: "past omdat het 's ochtends is".
+DAGDEEL_WHEN = {
+    "ochtend": gettext_lazy("'s ochtends"),
+    "middag": gettext_lazy("'s middags"),
+    "avond": gettext_lazy("'s avonds"),
+}
 
 
 def dagdeel(hour):

@@ -34,7 +34,7 @@ from wagtail.models import Locale
 from activiteiten.listing import LONGEST
 from activiteiten.models import AgendaItemPage, Occurrence
 from initiatieven.models import InitiatiefPage
-from portal.kalender import DAGDELEN, WEEKDAYS
+from portal.kalender import DAGDEEL_WHEN, DAGDELEN, WEEKDAYS
 from portal.models import Hulpvraag, OrganisatiePage
 
 HORIZON_DAYS = 91  # about three months: the "Verouderd" report flags items without a date in that time
@@ -134,8 +134,7 @@ def dagdeel_reason(filters, matched):
         return None
     if set(wanted) == {"ochtend", "middag"} and set(matched) & {"ochtend", "middag"}:
         return _("overdag")
-    labels = {"ochtend": _("'s ochtends"), "middag": _("'s middags"), "avond": _("'s avonds")}
-    parts = [labels[d] for d in wanted if d in matched]
+    parts = [str(DAGDEEL_WHEN[d]) for d in wanted if d in matched]
     return _(" of ").join(parts) if parts else None
 
 

@@ -80,6 +80,7 @@ from initiatieven.models import (
     Talent,
     TalentVaardigheid,
 )
+from portal.kalender import DAGDELEN
 
 from .words import concepts, contains_phrase, phrase, time_hints
 
@@ -105,7 +106,7 @@ BEHOEFTE_SIDE = {
 RHYTHM_WINDOW_WEEKS = 12
 WEEKLY_MIN_WEEKS = 9  # of 12: a weekly activity that skips a holiday or two is still weekly
 
-DAGDEEL_ORDER = ["ochtend", "middag", "avond", "weekend"]
+DAGDEEL_ORDER = [*DAGDELEN, "weekend"]
 DAGDEEL_REASONS = {
     "ochtend": "'s ochtends",
     "middag": "'s middags",
