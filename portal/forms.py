@@ -1,5 +1,5 @@
-"""Objects chosen by their slug, one way for every app: the agenda's and the initiatives' filters, the
-finder and the HSDS API all look slugs up with ``by_slugs``."""
+"""Form helpers every app shares: the valid values of a filter form, and objects chosen by their slug, one
+way for all (the agenda's and the initiatives' filters, the finder and the HSDS API use ``by_slugs``)."""
 
 from django import forms
 from django.db.models import QuerySet
