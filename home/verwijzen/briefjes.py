@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q, Sum
 from django.http import Http404
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -86,6 +86,16 @@ def localized(page, taal, request=None):
 
 def absolute_url(page, request):
     return request.build_absolute_uri(page.get_url(request))
+
+
+def address(shown, taal, request):
+    """Where the slip sends the resident: the translation's own address, else the Dutch page under the
+    language's prefix (/tr/agenda/...), which the site shows with a notice in that language."""
+    url = absolute_url(shown, request)
+    if taal == settings.LANGUAGE_CODE or shown.locale.language_code == taal:
+        return url
+    with translation.override(settings.LANGUAGE_CODE):
+        return translate_url(url, taal)
 
 
 # --- The slip's form: language, format and the professional's own line ------------------------------
@@ -301,7 +311,7 @@ def briefje_context(page, request, options):
     taal = options["taal"]
     with translation.override(taal):
         shown = localized(page, taal, request)
-        url = absolute_url(shown, request)
+        url = address(shown, taal, request)
         if isinstance(shown, AgendaItemPage):
             item = agenda_item_briefje(shown)
         elif isinstance(shown, OrganisatiePage):
@@ -356,7 +366,7 @@ def share_target(soort, page, request, options):
     back to the slip or poster (in the professional's own interface language)."""
     if soort in ("gedeeld-email", "gedeeld-whatsapp"):
         shown = localized(page, options["taal"], request)
-        url = absolute_url(shown, request)
+        url = address(shown, options["taal"], request)
         if soort == "gedeeld-email":
             body = f"{shown.intro}\n\n{url}" if shown.intro else url
             return f"mailto:?subject={quote(shown.title)}&body={quote(body)}"

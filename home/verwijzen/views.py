@@ -176,7 +176,8 @@ def qr_svg(request, page_id):
     page = briefjes.get_briefje_page(page_id)
     options = briefjes.briefje_options(request.GET)
     shown = briefjes.localized(page, options["taal"], request)
-    response = HttpResponse(briefjes.qr_svg_document(briefjes.absolute_url(shown, request)), "image/svg+xml")
+    url = briefjes.address(shown, options["taal"], request)
+    response = HttpResponse(briefjes.qr_svg_document(url), "image/svg+xml")
     response["Content-Disposition"] = f'inline; filename="qr-{shown.slug}.svg"'
     response["X-Content-Type-Options"] = "nosniff"
     return response

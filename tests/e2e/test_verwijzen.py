@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from activiteiten.models import ActiviteitPage
 from home.verwijzen.models import VerwijzingTelling
+from portal.translations import url_in_language
 
 from .conftest import assert_no_axe_violations
 
@@ -49,7 +50,9 @@ def test_find_an_activity_print_a_turkish_slip_and_read_its_qr_code(demo_server,
     first = page.locator(".finder-result--activiteit").first
     title = first.locator(".card__title").inner_text().strip()
     activity = ActiviteitPage.objects.live().get(title=title, locale__language_code="nl")
-    expected_url = demo_server.url + activity.url
+    # The Turkish slip leads to the Turkish site: the translation, or the Dutch page with a Turkish notice.
+    expected_url = demo_server.url + url_in_language(activity, "tr")
+    assert expected_url.startswith(demo_server.url + "/tr/")
     first.get_by_role("link", name=re.compile(r"^Verwijsbriefje")).click()
 
     # The slip: Turkish for the client, with the professional's own name and number.
@@ -81,10 +84,15 @@ def test_find_an_activity_print_a_turkish_slip_and_read_its_qr_code(demo_server,
     # What the printer gets: only the slip, and a QR code that opens the activity's page.
     page.emulate_media(media="print")
     expect(page.locator(".slip-controls")).to_be_hidden()
+    expect(page.get_by_role("navigation", name="Kies een taal")).to_be_hidden()  # no language bar on paper
     expect(slip).to_contain_text("Sanne de Vries")
     screenshot = tmp_path / "slip-print.png"
     page.screenshot(path=screenshot, full_page=True)
     assert zbarimg(screenshot) == [expected_url]
+    scanned = page.context.new_page()
+    scanned.goto(expected_url)
+    expect(scanned.locator("html")).to_have_attribute("lang", "tr")
+    scanned.close()
     # On A5, on one sheet.
     pdf = page.pdf(prefer_css_page_size=True)
     assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) == 1

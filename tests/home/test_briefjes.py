@@ -355,7 +355,9 @@ def test_organisation_slip_without_an_address_names_where_it_works(client, home)
 # --- Languages --------------------------------------------------------------------------------------
 
 
-def test_turkish_slip_of_a_dutch_only_page_has_turkish_labels_and_dates_and_dutch_text(client, koffie):
+def test_turkish_slip_of_a_dutch_only_page_has_turkish_labels_and_dates_and_dutch_text(
+    client, koffie, tmp_path
+):
     response = client.get(briefje_url(koffie), {"taal": "tr"})
     html = response.content.decode()
     assert '<article class="slip slip--a5" lang="tr" dir="ltr"' in html
@@ -366,8 +368,12 @@ def test_turkish_slip_of_a_dutch_only_page_has_turkish_labels_and_dates_and_dutc
         first = formats.date_format(timezone.localtime(response.context["dates"][0]["start"]), "l j E")
     assert capfirst(first) in html
     assert 'lang="nl" dir="ltr">Koffie-ochtend</h2>' in html
-    assert response.context["url"] == "http://testserver/agenda/koffie-ochtend/"
     assert "Deze pagina is nog niet vertaald." in html  # the screen's own help, in the interface language
+    # The link and its QR code lead to the Turkish site: the Dutch page, with a notice in Turkish.
+    assert response.context["url"] == "http://testserver/tr/agenda/koffie-ochtend/"
+    assert decode_qr_svg(inline_svg(html), tmp_path) == "http://testserver/tr/agenda/koffie-ochtend/"
+    page = client.get("/tr/agenda/koffie-ochtend/")
+    assert page.status_code == 200 and 'lang="tr"' in page.content.decode()
 
 
 def test_arabic_slip_is_right_to_left_with_arabic_labels(client, koffie):
@@ -415,7 +421,9 @@ def test_a_draft_translation_is_not_used(client, koffie):
     translation_page.unpublish()
     response = client.get(briefje_url(koffie), {"taal": "tr"})
     assert "Kahve sabahı" not in response.content.decode()
-    assert response.context["url"] == "http://testserver/agenda/koffie-ochtend/"
+    assert response.context["url"] == "http://testserver/tr/agenda/koffie-ochtend/"
+    page = client.get("/tr/agenda/koffie-ochtend/")
+    assert page.status_code == 200 and "Kahve sabahı" not in page.content.decode()
 
 
 # --- The QR code ------------------------------------------------------------------------------------
@@ -479,7 +487,7 @@ def test_the_poster_is_a4_with_a_large_qr_code_and_no_personal_line(client, koff
     assert "slip-page--poster" in html and '<article class="poster" lang="en"' in html
     assert "Scan me!" in html and "Next dates" in html
     assert "Your contact person" not in html and "Sanne" not in html
-    assert decode_qr_svg(inline_svg(html), tmp_path) == "http://testserver/agenda/koffie-ochtend/"
+    assert decode_qr_svg(inline_svg(html), tmp_path) == "http://testserver/en/agenda/koffie-ochtend/"
 
 
 # --- Which pages have a slip ------------------------------------------------------------------------
@@ -558,7 +566,7 @@ def test_sharing_by_email_redirects_to_a_mailto_link_in_the_slip_language(client
     assert response.status_code == 303
     location = response["Location"]
     assert location.startswith("mailto:?subject=" + quote("Koffie-ochtend"))
-    assert quote("http://testserver/agenda/koffie-ochtend/", safe="") in location.replace("/", "%2F")
+    assert quote("http://testserver/tr/agenda/koffie-ochtend/", safe="") in location.replace("/", "%2F")
 
 
 def test_sharing_by_whatsapp_redirects_to_wa_me_with_the_page_url(client, koffie):
