@@ -7,9 +7,8 @@ import recurrence
 
 from django.utils.translation import gettext_lazy as _
 
-from portal.kalender import RRULE_DAY_CHOICES, RRULE_DAYS
+from portal.kalender import RRULE_DAYS
 
-WEEKDAGEN = RRULE_DAY_CHOICES
 WEKEN_VAN_MAAND = [("1", _("1e")), ("2", _("2e")), ("3", _("3e")), ("4", _("4e")), ("-1", _("laatste"))]
 HERHALINGEN = [
     ("eenmalig", _("Eén keer")),

@@ -66,7 +66,7 @@ class SlugMultipleChoiceField(forms.ModelMultipleChoiceField):
 
     def clean(self, value):
         if not value:
-            return self.queryset.none() if not self.drop_unknown else []
+            return []
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, (list, tuple)):

@@ -18,7 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from activiteiten.models import AgendaItemPage, Taal
-from activiteiten.rules import HERHALINGEN, WEEKDAGEN, WEKEN_VAN_MAAND, build_rule, schedule_initial
+from activiteiten.rules import HERHALINGEN, WEKEN_VAN_MAAND, build_rule, schedule_initial
+from portal.kalender import RRULE_DAY_CHOICES
 from portal.models import Doelgroep, LocatiePage, Thema, Wijk
 from portal.spam import SpamProtectedForm
 
@@ -200,7 +201,7 @@ class ActiviteitVoorstelForm(TagsMixin, PhotoMixin, ContactDetailsMixin, SpamPro
     )
     weekdag = forms.ChoiceField(
         label=_("Op welke dag? (bij elke week, elke 2 weken of elke maand)"),
-        choices=[("", _("Dezelfde dag als de eerste keer"))] + WEEKDAGEN,
+        choices=[("", _("Dezelfde dag als de eerste keer")), *RRULE_DAY_CHOICES],
         required=False,
     )
     week_van_maand = forms.ChoiceField(
